@@ -21,12 +21,11 @@ struct EmbedPromptsPlugin: BuildToolPlugin {
 
     private func promptFiles(under folder: URL) -> [URL] {
         let walker = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        var files: [URL] = []
+            at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        // Folders are inputs too: adding or removing a file changes its folder, which reruns the tool.
+        var files: [URL] = [folder]
         while let url = walker?.nextObject() as? URL {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                files.append(url)
-            }
+            files.append(url)
         }
         return files.sorted { $0.path < $1.path }
     }

@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
         var output = ""
         for source in sources {
             let channel = chosenChannel ?? Channel.guess(for: source.text.trimmingCharacters(in: .newlines))
-            let findings = coach.check(source.text, context: context, channel: channel)
+            let findings = coach.checkDocument(source.text, context: context, channel: channel)
             pitched = pitched || findings.contains { $0.severity == .pitch }
             switch format {
             case .text:

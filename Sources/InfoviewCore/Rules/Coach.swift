@@ -127,9 +127,12 @@ public struct Coach {
 
     /// The token range of the sentence (or sentences) a match lies in.
     static func sentence(around match: PatternMatch, in tokens: [Token]) -> Range<Int> {
+        // A match may begin or end on a break (`... ?`): the sentence is the one its words are in.
         var lower = match.start
+        while lower < match.end - 1, tokens[lower].isBreak { lower += 1 }
         while lower > 0, !tokens[lower - 1].isBreak { lower -= 1 }
         var upper = max(match.end, match.start)
+        while upper > lower + 1, tokens[upper - 1].isBreak { upper -= 1 }
         while upper < tokens.count, !tokens[upper].isBreak { upper += 1 }
         return lower..<upper
     }
