@@ -27,9 +27,9 @@ enum JSONLinesLoop {
             var bytes = line
             if bytes.last == 0x0D { bytes = bytes.dropLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            let reply = CheckReport.answer(jsonLine: bytes, coach: &coach, explain: explain)
-            if reply.contains("\"flagged\":true") { flagged = true }
-            output.append(contentsOf: reply.utf8)
+            let reply = CheckReport.answerFlagging(jsonLine: bytes, coach: &coach, explain: explain)
+            if reply.flagged { flagged = true }
+            output.append(contentsOf: reply.line.utf8)
             output.append(0x0A)
         }
         while true {

@@ -4,34 +4,44 @@ public enum CheckReport {
     /// `{"id", "flagged", "flags": [...]}` out. A line that is not such an object gets
     /// `{"id": null, "error": "..."}` so that the stream keeps its order.
     public static func answer(jsonLine bytes: some Collection<UInt8>, coach: inout Coach, explain: Bool = false) -> String {
+        answerFlagging(jsonLine: bytes, coach: &coach, explain: explain).line
+    }
+
+    /// Like `answer`, and also says whether the line was flagged as a pitch.
+    public static func answerFlagging(
+        jsonLine bytes: some Collection<UInt8>, coach: inout Coach, explain: Bool = false
+    ) -> (line: String, flagged: Bool) {
         let request: JSONValue
         do {
             request = try JSONValue.parse(bytes)
         } catch {
-            return errorLine(id: .null, "not a JSON object: \(error.description)")
+            return (errorLine(id: .null, "not a JSON object: \(error.description)"), false)
         }
-        guard case .object = request else { return errorLine(id: .null, "each line must be a JSON object") }
+        guard case .object = request else { return (errorLine(id: .null, "each line must be a JSON object"), false) }
         let id = request["id"] ?? .null
-        guard let text = request["text"]?.string else { return errorLine(id: id, "the object has no \"text\" string") }
-        var channel = Channel.guess(for: text)
+        guard let text = request["text"]?.string else { return (errorLine(id: id, "the object has no \"text\" string"), false) }
+        let channel: Channel
         if let name = request["channel"]?.string {
             guard let given = Channel(rawValue: name) else {
-                return errorLine(id: id, "unknown channel '\(name)' (expected question, spoken, email or note)")
+                return (errorLine(id: id, "unknown channel '\(name)' (expected question, spoken, email or note)"), false)
             }
             channel = given
+        } else {
+            channel = Channel.guess(for: text)
         }
         let findings = coach.check(text, context: request["context"]?.string, channel: channel)
         var output = "{\"id\":"
         id.encode(into: &output)
+        let flagged = findings.contains { $0.severity == .pitch }
         output += ",\"flagged\":"
-        output += findings.contains { $0.severity == .pitch } ? "true" : "false"
+        output += flagged ? "true" : "false"
         output += ",\"flags\":["
         for (index, finding) in findings.enumerated() {
             if index > 0 { output += "," }
             append(finding, explain: explain, to: &output)
         }
         output += "]}"
-        return output
+        return (output, flagged)
     }
 
     /// One finding as a JSON object.

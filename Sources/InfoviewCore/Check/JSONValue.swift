@@ -79,38 +79,51 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Appends a string as a JSON string literal, escaping quotes, backslashes and controls.
     public static func appendString(_ value: String, to output: inout String) {
-        output += "\""
-        var plainStart = value.unicodeScalars.startIndex
-        let scalars = value.unicodeScalars
-        var index = plainStart
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029
-                {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
+        let original = value
+        var value = value
+        value.withUTF8 { bytes in
+            guard bytes.contains(where: needsEscape) else {
+                output += "\""
+                output += original
+                output += "\""
+                return
+            }
+            var escaped: [UInt8] = [UInt8(ascii: "\"")]
+            escaped.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escaped.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): escaped.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: escaped.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: escaped.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: escaped.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x00..<0x20, 0x7F: appendEscape(UInt32(byte), to: &escaped)
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    appendEscape(UInt32(bytes[index + 1]), to: &escaped)
+                    index += 1
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &escaped)
+                    index += 2
+                default: escaped.append(byte)
                 }
+                index += 1
             }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+            escaped.append(UInt8(ascii: "\""))
+            output += String(decoding: escaped, as: UTF8.self)
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    private static func appendEscape(_ value: UInt32, to output: inout [UInt8]) {
+        let hex = Array(String(value, radix: 16).utf8)
+        output.append(contentsOf: Array("\\u".utf8))
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.count))
+        output.append(contentsOf: hex)
     }
 }
 

@@ -96,11 +96,11 @@ public struct Coach {
             }
             if !overlaps { kept.append(match) }
         }
-        let scalars = Array(text.unicodeScalars)
-        return kept.sorted { ($0.span.lowerBound, $0.rule) < ($1.span.lowerBound, $1.rule) }.map { finding(for: $0, scalars) }
+        guard !kept.isEmpty else { return [] }
+        return kept.sorted { ($0.span.lowerBound, $0.rule) < ($1.span.lowerBound, $1.rule) }.map { finding(for: $0, text) }
     }
 
-    private func finding(for match: RuleMatch, _ scalars: [Unicode.Scalar]) -> Finding {
+    private func finding(for match: RuleMatch, _ scalars: String) -> Finding {
         let compiled = book.rules[match.rule]
         let rule = compiled.rule
         let span = match.span
@@ -119,10 +119,13 @@ public struct Coach {
             location: rule.location.description)
     }
 
-    static func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
-        return String(view)
+    /// The part of a text between two offsets counted in Unicode scalars.
+    static func text(_ text: String, _ range: Range<Int>) -> String {
+        let scalars = text.unicodeScalars
+        let lower =
+            scalars.index(scalars.startIndex, offsetBy: max(0, range.lowerBound), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let upper = scalars.index(lower, offsetBy: max(0, range.count), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return String(scalars[lower..<upper])
     }
 
     /// The token range of the sentence (or sentences) a match lies in.
@@ -200,7 +203,7 @@ private struct Situation {
 /// Fills `{1}`, `{2}` … in a reply or rewrite with captured words.
 enum Template {
     static func fill(_ template: String, with captures: [String]) -> String {
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = template
         for (index, capture) in captures.enumerated().reversed() {
             result = result.replacingOccurrences(of: "{\(index + 1)}", with: capture)

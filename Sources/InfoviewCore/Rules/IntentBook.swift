@@ -42,10 +42,9 @@ public struct IntentBook: Sendable {
             if best == nil || specificity > best!.specificity { best = (specificity, reference, match) }
         }
         guard let best else { return nil }
-        let scalars = Array(text.unicodeScalars)
         let captures = best.match.captures.map { range -> String in
             guard !range.isEmpty else { return "" }
-            return Coach.text(scalars, Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end))
+            return Coach.text(text, Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end))
         }
         let intent = book.intents[best.reference.intent].intent
         return (

@@ -65,7 +65,7 @@ struct Normaliser: Sendable {
         for piece in pieces {
             switch piece {
             case .word(let raw):
-                if raw.text.contains("'") {
+                if raw.text.utf8.contains(UInt8(ascii: "'")) {
                     let parts = Self.splitContraction(raw.text)
                     for (index, part) in parts.enumerated() {
                         var word = raw

@@ -21,10 +21,16 @@ struct PatternIndex: Sendable {
     func candidates(for tokens: [Token], marks: inout [UInt32], generation: UInt32) -> [Int32] {
         if marks.count < count { marks = Array(repeating: 0, count: count) }
         var result = unanchored
-        for token in tokens where token.id >= 0 && Int(token.id) < byWord.count {
-            for program in byWord[Int(token.id)] where marks[Int(program)] != generation {
-                marks[Int(program)] = generation
-                result.append(program)
+        tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                let id = Int(tokens[index].id)
+                guard id >= 0, id < byWord.count else { continue }
+                byWord[id].withUnsafeBufferPointer { programs in
+                    for program in programs.indices where marks[Int(programs[program])] != generation {
+                        marks[Int(programs[program])] = generation
+                        result.append(programs[program])
+                    }
+                }
             }
         }
         result.sort()

@@ -6,62 +6,115 @@
 /// dashes, brackets and quotes end a clause.
 enum Tokenizer {
     static func pieces(of text: String) -> [RawPiece] {
-        var scanner = Scanner(scalars: Array(text.unicodeScalars))
-        return scanner.run()
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes)
+            return scanner.run()
+        }
     }
 }
 
+/// Reads UTF-8 bytes, counting Unicode scalars for offsets; ASCII takes a fast path.
 private struct Scanner {
-    let scalars: [Unicode.Scalar]
+    let bytes: UnsafeBufferPointer<UInt8>
     var pieces: [RawPiece] = []
-    var word = String.UnicodeScalarView()
+    var word: [UInt8] = []
     var wordStart = 0
     var pendingClauseStart = true
+    /// Scalar offsets of the current and the next scalar, and the byte position of the next one.
+    var scalarIndex = 0
+    var position = 0
+    var previous: Unicode.Scalar = " "
 
-    init(scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
-        pieces.reserveCapacity(scalars.count / 4 + 4)
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        pieces.reserveCapacity(bytes.count / 4 + 4)
+        word.reserveCapacity(32)
+    }
+
+    /// Decodes the scalar at a byte position: the scalar and its length in bytes.
+    func scalar(at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        var length = 0
+        var value: UInt32 = 0
+        switch lead {
+        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        default: return ("\u{FFFD}", 1)
+        }
+        guard index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     mutating func run() -> [RawPiece] {
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if let folded = Self.wordCharacter(scalar) {
-                if word.isEmpty { wordStart = index }
-                word.append(contentsOf: folded.unicodeScalars)
-            } else if Self.isApostrophe(scalar) {
-                // Inside a word (`don't`, `sam's`) or closing one (`competitors'`).
-                if !word.isEmpty {
-                    if index + 1 < scalars.count, Self.wordCharacter(scalars[index + 1]) != nil {
-                        word.append("'")
-                    }
-                }
-            } else if scalar == "." && !word.isEmpty && continuesWord(at: index) {
-                word.append(".")
-            } else {
-                finishWord(at: index)
-                separator(scalar, at: index)
-            }
-            index += 1
+        while position < bytes.count {
+            let (current, length) = scalar(at: position)
+            let next = position + length < bytes.count ? scalar(at: position + length).0 : " "
+            step(current, next: next)
+            previous = current
+            position += length
+            scalarIndex += 1
         }
-        finishWord(at: scalars.count)
+        finishWord(at: scalarIndex)
         markClauseEnd()
         return pieces
     }
 
-    /// `3.30`, `pixel.com`, `c.v.`: a dot with a letter or digit right after it stays in the word.
-    func continuesWord(at index: Int) -> Bool {
-        guard index + 1 < scalars.count else { return false }
-        return Self.wordCharacter(scalars[index + 1]) != nil
+    mutating func step(_ scalar: Unicode.Scalar, next: Unicode.Scalar) {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x61...0x7A:
+                startWordIfNeeded()
+                word.append(UInt8(value))
+                return
+            case 0x41...0x5A:
+                startWordIfNeeded()
+                word.append(UInt8(value + 32))
+                return
+            default: break
+            }
+        } else if let folded = Self.wordCharacter(scalar) {
+            startWordIfNeeded()
+            word.append(contentsOf: folded.utf8)
+            return
+        }
+        if Self.isApostrophe(scalar) {
+            // Inside a word (`don't`, `sam's`); a quote around words is dropped.
+            if !word.isEmpty, Self.isWordCharacter(next) { word.append(UInt8(ascii: "'")) }
+        } else if scalar == ".", !word.isEmpty, Self.isWordCharacter(next) {
+            word.append(UInt8(ascii: "."))
+        } else {
+            finishWord(at: scalarIndex)
+            separator(scalar, next: next)
+        }
+    }
+
+    mutating func startWordIfNeeded() {
+        if word.isEmpty { wordStart = scalarIndex }
+    }
+
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return wordCharacter(scalar) != nil
     }
 
     mutating func finishWord(at end: Int) {
         guard !word.isEmpty else { return }
-        var text = String(word)
-        word = String.UnicodeScalarView()
+        var text = String(decoding: word, as: UTF8.self)
+        word.removeAll(keepingCapacity: true)
         // `c.v.` -> `cv`, `e.g.` -> `eg`; a number keeps its dot.
-        if text.contains(".") && !(text.first?.isNumber ?? false) {
+        if text.utf8.contains(UInt8(ascii: ".")) && !(text.first?.isNumber ?? false) {
             text = text.filter { $0 != "." }
         }
         let flags = pendingClauseStart ? Token.startsClause : 0
@@ -69,7 +122,8 @@ private struct Scanner {
         pieces.append(.word(RawWord(text: text, start: Int32(wordStart), end: Int32(end), flags: flags)))
     }
 
-    mutating func separator(_ scalar: Unicode.Scalar, at index: Int) {
+    mutating func separator(_ scalar: Unicode.Scalar, next: Unicode.Scalar) {
+        let index = scalarIndex
         switch scalar {
         case "?":
             sentenceBreak(isQuestion: true, at: index)
@@ -84,9 +138,7 @@ private struct Scanner {
             clauseBreak()
         case "-":
             // A spaced hyphen is a dash between clauses; inside a word it only splits it.
-            let before = index > 0 ? scalars[index - 1] : " "
-            let after = index + 1 < scalars.count ? scalars[index + 1] : " "
-            if before == " " || after == " " { clauseBreak() }
+            if previous == " " || next == " " { clauseBreak() }
         default:
             break
         }
