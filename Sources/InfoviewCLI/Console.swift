@@ -126,7 +126,7 @@ private extension Console {
             pieces.append(trimmingReturn(text[start..<newline]))
             start = bytes.index(after: newline)
         }
-        pieces.append(trimmingReturn(text[start...]))
+        pieces.append(text[start...])
         return pieces
     }
 

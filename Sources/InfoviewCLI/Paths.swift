@@ -52,7 +52,7 @@ struct Paths: Sendable, Equatable {
 }
 
 /// A folder that could not be created.
-struct PathError: Error, CustomStringConvertible, Sendable {
+struct PathError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The folder.
     var path: String
     /// What the system said.
