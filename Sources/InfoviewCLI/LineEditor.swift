@@ -59,18 +59,30 @@ final class LineEditor: LineReader {
     }
 
     func readLine(prompt: String, completions: (String, String) -> [String]) -> LineEvent {
+        // Signals that came while the application was busy: a Ctrl-C then cancels what is left
+        // of a paste, and otherwise nothing (no prompt had been shown).
+        for signal in signals.pending() {
+            switch signal {
+            case SIGTERM, SIGHUP:
+                queuedLines = []
+                return .end
+            case SIGINT where !queuedLines.isEmpty:
+                queuedLines = []
+                fputs("^C\n", stdout)
+                fflush(stdout)
+                return .interrupted(hadText: true)
+            case SIGTSTP:
+                fflush(stdout)
+                kill(getpid(), SIGSTOP)
+            default:
+                break
+            }
+        }
         if !queuedLines.isEmpty {
             let line = queuedLines.removeFirst()
             fputs(TerminalText.sanitize(prompt) + TerminalText.sanitize(line) + "\n", stdout)
             remember(line)
             return .line(line)
-        }
-        for signal in signals.pending() {
-            switch signal {
-            case SIGTERM, SIGHUP: return .end
-            case SIGTSTP: kill(getpid(), SIGSTOP)
-            default: break  // a Ctrl-C from before the prompt was shown cancels nothing
-            }
         }
         fflush(stdout)
         rl_reset_screen_size()
