@@ -13,7 +13,7 @@ struct PseudoTerminalTests {
     @Test(
         "a scenario at the terminal",
         arguments: [
-            "ctrl-c-at-prompt", "ctrl-c-discards-text", "ctrl-d-leaves", "history-persists", "tab-completes",
+            "ctrl-c-at-prompt", "ctrl-c-discards-text", "multi-line-paste", "hangup-leaves", "ctrl-d-leaves", "history-persists", "tab-completes",
             "escapes-never-raw", "unicode-input", "colour-on-terminal", "no-colour-with-no-color", "resize",
             "dumb-terminal", "sigterm-leaves", "ctrl-z-suspends",
         ])

@@ -51,6 +51,7 @@ class Session:
             else:
                 environment[key] = value
         self.log = io.BytesIO()
+        self.reaped = False  # set when a scenario waits for the process itself
         self.child = pexpect.spawn(
             binary,
             ["--db", os.path.join(home, "test.sqlite")],
@@ -100,6 +101,8 @@ class Session:
         self.finish()
 
     def close(self):
+        if self.reaped:
+            return
         if self.child.isalive():
             self.child.terminate(force=True)
 
@@ -139,7 +142,48 @@ def ctrl_c_discards_text(binary, home):
     s.prompt()
     check(b"You said: draft" not in s.output(), "the cancelled text was still handled")
     check(b"draft wordskept" not in s.output(), "the cancelled text stayed on the line")
+    s.child.send("\x12kep")  # Ctrl-R, then cancel the search itself
+    s.expect(b"reverse-i-search")
+    s.expect(b"ept")
+    s.child.sendintr()
+    s.expect(b"^C")
+    s.prompt()
+    s.child.send("after the search\r")
+    s.expect(b"You said: after the search")
+    s.prompt()
     s.leave()
+
+
+def multi_line_paste(binary, home):
+    s = Session(binary, home)
+    s.start()
+    # Terminals send a pasted line break as CR; either kind splits the paste into lines.
+    s.child.send(b"\x1b[200~line one\rline two\nline three\x1b[201~\r")
+    for line in [b"one", b"two", b"three"]:
+        s.expect(b"You said: line " + line)
+    s.prompt()
+    s.leave()
+    with open(os.path.join(home, "state", "infoview", "history"), "rb") as file:
+        lines = file.read().splitlines()
+    check(lines == [b"line one", b"line two", b"line three"], f"the history holds {lines!r}")
+
+
+def hangup_leaves(binary, home):
+    s = Session(binary, home)
+    s.start()
+    s.child.send("typed, then the window closes")
+    s.expect(b"the window closes")
+    os.close(s.child.child_fd)  # the terminal goes away: SIGHUP and end of input
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        pid, status = os.waitpid(s.child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            raise Failure("the program kept running after its terminal closed")
+        time.sleep(0.02)
+    s.reaped = True
+    check(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, f"wait status {status}, expected exit 0")
 
 
 def ctrl_d_leaves(binary, home):
@@ -321,6 +365,8 @@ SCENARIOS = {
     for function in [
         ctrl_c_at_prompt,
         ctrl_c_discards_text,
+        multi_line_paste,
+        hangup_leaves,
         ctrl_d_leaves,
         history_persists,
         tab_completes,
