@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(
             name: "InfoviewCLITests",
             dependencies: ["InfoviewCLI"],
-            path: "Tests/InfoviewCLITests"
+            path: "Tests/InfoviewCLITests",
+            exclude: ["pty"]
         ),
     ]
 )

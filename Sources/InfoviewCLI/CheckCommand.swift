@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         let library: PromptLibrary
         let chosenChannel: Channel?
         do {
-            library = try options.library()
+            library = try options.promptLibrary()
             chosenChannel = try channel.map { name in
                 guard let channel = Channel(rawValue: name) else {
                     throw CheckFailure("unknown channel '\(name)' (expected question, spoken, email or note)")
@@ -76,7 +76,7 @@ struct CheckCommand: ParsableCommand {
             switch format {
             case .text:
                 for line in CheckReport.diagnostics(for: findings, in: source.text, file: source.name, explain: explain) {
-                    output += Terminal.visible(line) + "\n"
+                    output += TerminalText.sanitize(line) + "\n"
                 }
             case .json:
                 var document = "{\"file\":"
@@ -124,7 +124,7 @@ struct CheckFailure: Error, CustomStringConvertible {
 extension Error {
     /// Prints the error and turns it into exit status 2, the linter's "could not check".
     func exit() -> ExitCode {
-        FileHandle.standardError.write(Data("infoview check: \(Terminal.visible(String(describing: self)))\n".utf8))
+        FileHandle.standardError.write(Data("infoview check: \(TerminalText.sanitize(String(describing: self)))\n".utf8))
         return ExitCode(2)
     }
 }

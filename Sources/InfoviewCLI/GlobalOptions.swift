@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InfoviewCore
 
 /// Options every command shares: where the database and the prompts are.
@@ -8,4 +9,35 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(help: "A prompts folder to use instead of the built-in one (default: $INFOVIEW_PROMPTS).")
     var prompts: String?
+
+    /// The database file: `--db`, else `$INFOVIEW_DB`, else the one in the data folder.
+    func databasePath() -> String {
+        databasePath(environment: ProcessInfo.processInfo.environment, paths: .current())
+    }
+
+    /// The database file for a given environment (tests pass their own).
+    func databasePath(environment: [String: String], paths: Paths) -> String {
+        if let db, !db.isEmpty { return db }
+        if let db = environment["INFOVIEW_DB"], !db.isEmpty { return db }
+        return paths.databasePath
+    }
+
+    /// The prompts folder to read instead of the built-in prompts, if any: `--prompts`, else
+    /// `$INFOVIEW_PROMPTS`.
+    func promptsFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let prompts, !prompts.isEmpty { return prompts }
+        if let prompts = environment["INFOVIEW_PROMPTS"], !prompts.isEmpty { return prompts }
+        return nil
+    }
+
+    /// The prompt files: the folder chosen, else the ones built into the program.
+    func promptFiles() throws(PromptError) -> PromptFiles {
+        guard let folder = promptsFolder() else { return .builtIn }
+        return try PromptFiles.read(from: folder)
+    }
+
+    /// The prompt files, parsed and checked.
+    func promptLibrary() throws(PromptError) -> PromptLibrary {
+        try PromptLibrary.load(promptFiles())
+    }
 }

@@ -20,12 +20,12 @@ struct PromptsCommand: ParsableCommand {
             do {
                 library = try PromptLibrary.load(files)
             } catch {
-                FileHandle.standardError.write(Data("\(Terminal.visible(String(describing: error)))\n".utf8))
+                FileHandle.standardError.write(Data("\(TerminalText.sanitize(String(describing: error)))\n".utf8))
                 throw ExitCode(1)
             }
             let problems = RuleVerifier.verify(library.rules)
             for problem in problems {
-                FileHandle.standardError.write(Data("\(Terminal.visible(problem.description))\n".utf8))
+                FileHandle.standardError.write(Data("\(TerminalText.sanitize(problem.description))\n".utf8))
             }
             let book = library.rules
             let examples = book.allRules.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }

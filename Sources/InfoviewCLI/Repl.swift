@@ -1,0 +1,31 @@
+import InfoviewCore
+
+/// The read-answer loop between a line reader and the application.
+enum Repl {
+    /// Greets, then answers line after line until the host finishes or the input ends.
+    ///
+    /// Ctrl-C on a line with text only throws that text away; on an empty line it goes to the
+    /// host (which cancels the current step). Output is flushed before every read, so the person
+    /// sees each answer before being asked for more.
+    static func run<Host: ReplHost, Reader: LineReader>(host: inout Host, reader: inout Reader, console: Console) {
+        console.show(host.greeting())
+        while !host.isFinished {
+            console.flush()
+            let prompt = host.prompt
+            let event = reader.readLine(prompt: prompt) { word, line in host.completions(for: word, in: line) }
+            switch event {
+            case .line(let line):
+                console.show(host.handle(line))
+            case .interrupted(hadText: true):
+                continue
+            case .interrupted(hadText: false):
+                console.show(host.interrupt())
+            case .end:
+                console.show(host.endOfInput())
+                console.flush()
+                return
+            }
+        }
+        console.flush()
+    }
+}

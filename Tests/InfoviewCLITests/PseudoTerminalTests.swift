@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// The REPL in a real pseudo-terminal, driven by `pty/repl_pty.py` (Python's pexpect).
+///
+/// Each scenario has its own timeouts inside the script (30 s per expected output) and is
+/// killed from here after 120 s, so a hang fails the test instead of stopping the run.
+@Suite("infoview in a pseudo-terminal", .serialized)
+struct PseudoTerminalTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("pty/repl_pty.py")
+
+    @Test(
+        "a scenario at the terminal",
+        arguments: [
+            "ctrl-c-at-prompt", "ctrl-c-discards-text", "multi-line-paste", "hangup-leaves", "ctrl-d-leaves", "history-persists", "tab-completes",
+            "escapes-never-raw", "unicode-input", "colour-on-terminal", "no-colour-with-no-color", "resize",
+            "dumb-terminal", "sigterm-leaves", "ctrl-z-suspends",
+        ])
+    func scenario(_ name: String) throws {
+        let run = try BuiltProgram.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.script.path, try BuiltProgram.infoview().path, name],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"], timeout: 120)
+        #expect(!run.timedOut, "the scenario did not finish within 120 seconds")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == "\(name): ok\n")
+    }
+}
