@@ -16,6 +16,8 @@ indirect enum PatternNode: Sendable, Equatable {
     case alternatives([PatternNode])
     case optional(PatternNode)
     case gap(max: Int)
+    /// A wildcard that ends a pattern: it takes as many words as the sentence has.
+    case greedyGap(max: Int)
     case clauseStart
     case clauseEnd
     case sentenceBreak(questionOnly: Bool)
@@ -29,14 +31,14 @@ extension PatternNode {
         case .concept: return 1
         case .sequence(let nodes): return nodes.reduce(0) { $0 + $1.literalCount }
         case .alternatives(let nodes): return nodes.map(\.literalCount).min() ?? 0
-        case .optional, .gap, .clauseStart, .clauseEnd, .sentenceBreak: return 0
+        case .optional, .gap, .greedyGap, .clauseStart, .clauseEnd, .sentenceBreak: return 0
         }
     }
 
     /// How many wildcards the pattern has: fewer is more specific.
     var wildcardCount: Int {
         switch self {
-        case .gap: return 1
+        case .gap, .greedyGap: return 1
         case .sequence(let nodes): return nodes.reduce(0) { $0 + $1.wildcardCount }
         case .alternatives(let nodes): return nodes.map(\.wildcardCount).max() ?? 0
         case .optional(let node): return node.wildcardCount

@@ -92,7 +92,8 @@ struct PatternParser {
             position += 1
         }
         if let closing {
-            throw PromptError(reason: .badPattern("missing '\(closing)'"), location: location)
+            let opening = closing == ")" ? "(" : "["
+            throw PromptError(reason: .badPattern("'\(opening)' is never closed with '\(closing)'"), location: location)
         }
         return .sequence(nodes)
     }

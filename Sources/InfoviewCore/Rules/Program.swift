@@ -48,6 +48,14 @@ struct ProgramCompiler {
         var code: [Program.Instruction] = []
         var captures: Int32 = 0
         var stack: [String] = []
+        // A wildcard that ends the pattern takes the rest of the sentence ("prepare with *").
+        var node = node
+        if case .sequence(var nodes) = node, case .gap(let limit)? = nodes.last {
+            nodes[nodes.count - 1] = .greedyGap(max: limit)
+            node = .sequence(nodes)
+        } else if case .gap(let limit) = node {
+            node = .greedyGap(max: limit)
+        }
         try emit(node, into: &code, captures: &captures, capturing: true, stack: &stack, location)
         code.append(.match)
         let first = firstWords(of: node, stack: [])
@@ -108,13 +116,14 @@ struct ProgramCompiler {
             code.append(.split(0, 0))
             try emit(inner, into: &code, captures: &captures, capturing: capturing, stack: &stack, location)
             code[split] = .split(Int32(split + 1), Int32(code.count))
-        case .gap(let limit):
+        case .gap(let limit), .greedyGap(let limit):
             let slot = captures
             if capturing {
                 captures += 1
                 code.append(.save(slot * 2))
             }
-            // Lazy: each step first tries to stop, then to take one more word.
+            // Lazy: each step first tries to stop, then to take one more word; greedy the reverse.
+            let greedy = if case .greedyGap = node { true } else { false }
             var splits: [Int] = []
             for _ in 0..<limit {
                 splits.append(code.count)
@@ -122,7 +131,9 @@ struct ProgramCompiler {
                 code.append(.anyWord)
             }
             let end = Int32(code.count)
-            for split in splits { code[split] = .split(end, Int32(split + 1)) }
+            for split in splits {
+                code[split] = greedy ? .split(Int32(split + 1), end) : .split(end, Int32(split + 1))
+            }
             if capturing { code.append(.save(slot * 2 + 1)) }
         case .clauseStart:
             code.append(.clauseStart)
@@ -192,7 +203,7 @@ struct ProgramCompiler {
         case .optional(let inner):
             let result = firsts(of: inner, stack: stack)
             return (result.words, true)
-        case .gap:
+        case .gap, .greedyGap:
             return (nil, true)
         case .clauseStart, .clauseEnd:
             return (WordSet(), true)
