@@ -1,0 +1,115 @@
+import Foundation
+import InfoviewCore
+
+/// Measurements of a child process or of the coach in this process.
+enum Bench {
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Wall time of a run with a file on standard input and output thrown away.
+    static func time(_ binary: URL, _ arguments: [String], stdin: URL) -> Double {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardInput = try? FileHandle(forReadingFrom: stdin)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = now()
+        try? process.run()
+        process.waitUntilExit()
+        return now() - start
+    }
+
+    /// Time from start until the first byte of output.
+    static func firstOutput(_ binary: URL, _ arguments: [String], stdin: URL) -> Double {
+        let process = Process()
+        let output = Pipe()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardInput = try? FileHandle(forReadingFrom: stdin)
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let start = now()
+        try? process.run()
+        _ = try? output.fileHandleForReading.read(upToCount: 1)
+        let elapsed = now() - start
+        _ = try? output.fileHandleForReading.readToEnd()
+        process.waitUntilExit()
+        return elapsed
+    }
+
+    /// Time from start until the answer to one line of `check --jsonl` arrives.
+    static func firstVerdict(_ binary: URL, _ extra: [String]) -> Double {
+        let process = Process()
+        let input = Pipe()
+        let output = Pipe()
+        process.executableURL = binary
+        process.arguments = ["check", "--jsonl"] + extra
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let start = now()
+        try? process.run()
+        input.fileHandleForWriting.write(Data(#"{"id":1,"text":"Are you hiring?"}"#.utf8 + [0x0A]))
+        var received = Data()
+        while !received.contains(0x0A), case let chunk = output.fileHandleForReading.availableData, !chunk.isEmpty {
+            received.append(chunk)
+        }
+        let elapsed = now() - start
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return elapsed
+    }
+
+    /// Peak resident memory of one run, from the kernel's accounting of the child.
+    static func peakMemory(_ binary: URL, _ arguments: [String], stdin: URL) -> Double {
+        let input = open(stdin.path, O_RDONLY)
+        let null = open("/dev/null", O_WRONLY)
+        defer { close(input); close(null) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_adddup2(&actions, input, 0)
+        posix_spawn_file_actions_adddup2(&actions, null, 1)
+        posix_spawn_file_actions_adddup2(&actions, null, 2)
+        var pid: pid_t = 0
+        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else { return .nan }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Per-line latency of the coach in this process, in microseconds.
+    static func perLine(library: PromptLibrary, corpus: URL) -> (median: Double, p99: Double) {
+        guard let text = try? String(contentsOf: corpus, encoding: .utf8) else { return (.nan, .nan) }
+        var coach = library.coach()
+        var samples: [Double] = []
+        samples.reserveCapacity(100_000)
+        for line in text.split(separator: "\n") {
+            let bytes = Array(line.utf8)
+            let start = now()
+            _ = CheckReport.answer(jsonLine: bytes, coach: &coach)
+            samples.append((now() - start) * 1e6)
+        }
+        samples.sort()
+        return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
+    }
+}
+
+/// A small deterministic generator, so that every run measures the same corpus.
+struct BenchRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
