@@ -7,7 +7,8 @@ struct InfoviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infoview",
         abstract: "Prepare, rehearse and debrief informational interviews.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, PromptsCommand.self]
     )
 
     func run() throws {

@@ -48,9 +48,10 @@ extension DialogueEngine {
             turn = Turn(reply: Reply(plain: messages.lines("progress", counts(overview), using: &random)), state: state)
         case .explain:
             turn = Turn(reply: Reply(plain: messages.lines("explain", using: &random)), state: state)
+        case .reply:
+            turn = Turn(reply: Reply(), state: state)
         case .command(let command, let argument):
-            let spelt = argument.isEmpty ? argument : InterviewName.spelling(of: argument, in: input)
-            turn = run(command, argument: spelt, in: state, overview: overview, using: &random)
+            turn = run(command, argument: argument, in: state, overview: overview, using: &random)
         }
         turn.reply.lines = reply.lines + turn.reply.lines
         return turn
@@ -71,7 +72,8 @@ extension DialogueEngine {
 
     /// The intent a sentence matches: its action and what it may say first.
     func route(_ input: String) -> (action: String, replies: [String])? {
-        nil
+        guard let match = library.intents.match(input) else { return nil }
+        return (match.action, match.replies)
     }
 
     func prepare(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {

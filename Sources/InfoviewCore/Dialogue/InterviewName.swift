@@ -14,19 +14,4 @@ enum InterviewName {
         guard !name.isEmpty, name.count <= maximumLength else { return nil }
         return name
     }
-
-    /// The words of `capture` as they were spelt in `input` (capitals kept), or `capture` itself.
-    static func spelling(of capture: String, in input: String) -> String {
-        let wanted = Array(capture.lowercased())
-        let original = Array(input)
-        guard !wanted.isEmpty, original.count <= 2_000 else { return capture }
-        let lowered = original.map { Array($0.lowercased()) }
-        guard lowered.allSatisfy({ $0.count == 1 }) else { return capture }
-        let flat = lowered.map { $0[0] }
-        guard flat.count >= wanted.count else { return capture }
-        for start in 0...(flat.count - wanted.count) where Array(flat[start..<(start + wanted.count)]) == wanted {
-            return String(original[start..<(start + wanted.count)])
-        }
-        return capture
-    }
 }

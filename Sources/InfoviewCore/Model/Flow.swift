@@ -3,7 +3,7 @@ public struct Flow: Sendable, Equatable {
     /// The file's name without `.flow`, such as `prepare`.
     public var name: String
     /// What the user is doing while the flow runs, such as "preparing the interview with {name}".
-    public var doing: Template
+    public var doing: TextTemplate
     /// The stage an interview is in while this flow runs on it.
     public var stage: Stage
     /// The steps in file order; the first one starts the flow.
@@ -54,7 +54,7 @@ public struct Step: Sendable, Equatable {
     /// Where the step's header is.
     public var location: SourceLocation
     /// The question, in variants; empty for a closing step that only says `done`.
-    public var asks: [Template]
+    public var asks: [TextTemplate]
     /// The kind of answer.
     public var answer: Answer
     /// The field the answer is saved to.
@@ -70,17 +70,17 @@ public struct Step: Sendable, Equatable {
     /// For a yes-no step, where a no leads.
     public var ifNo: String?
     /// Said after any answer, in variants.
-    public var says: [Template]
+    public var says: [TextTemplate]
     /// Coaching said after a yes, in variants.
-    public var saysIfYes: [Template]
+    public var saysIfYes: [TextTemplate]
     /// Coaching said after a no, in variants.
-    public var saysIfNo: [Template]
+    public var saysIfNo: [TextTemplate]
     /// Whether `skip` may leave the step unanswered.
     public var isOptional: Bool
     /// Whether the step is passed over when its field already has a value.
     public var skipsIfKnown: Bool
     /// The closing lines: reaching this step (or answering it) ends the flow with them.
-    public var done: [Template]
+    public var done: [TextTemplate]
 
     /// Whether the step only closes the flow, without a question.
     public var isClosing: Bool { asks.isEmpty }

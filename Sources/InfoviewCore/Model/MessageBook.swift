@@ -4,9 +4,9 @@ public struct MessageBook: Sendable, Equatable {
     /// A message: either variants (one is said) or lines (all are said, in order).
     public struct Message: Sendable, Equatable {
         /// Alternatives; one is picked with the seeded generator.
-        public var variants: [Template]
+        public var variants: [TextTemplate]
         /// Lines said together, in order.
-        public var lines: [Template]
+        public var lines: [TextTemplate]
     }
 
     /// How `/help` describes one slash command.

@@ -57,7 +57,7 @@ public enum FlowParser {
         let flow = Flow(
             name: name,
             doing: try flowBlock?.entries("doing").last.map { entry throws(PromptError) in try template(entry) }
-                ?? Template(name)!,
+                ?? TextTemplate(name)!,
             stage: try stage(flowBlock?.entries("stage").last),
             steps: steps)
         try checkReferences(flow, blocks: blocks)
@@ -203,12 +203,12 @@ private extension FlowParser {
         return stage
     }
 
-    static func templates(_ block: PromptBlock, _ key: String) throws(PromptError) -> [Template] {
+    static func templates(_ block: PromptBlock, _ key: String) throws(PromptError) -> [TextTemplate] {
         try block.entries(key).map { entry throws(PromptError) in try template(entry) }
     }
 
-    static func template(_ entry: PromptEntry) throws(PromptError) -> Template {
-        guard let template = Template(entry.value) else {
+    static func template(_ entry: PromptEntry) throws(PromptError) -> TextTemplate {
+        guard let template = TextTemplate(entry.value) else {
             throw PromptError(
                 reason: .badValue(
                     key: entry.key, value: entry.value,

@@ -65,7 +65,7 @@ private extension MessageParser {
         }
         var message = MessageBook.Message(variants: [], lines: [])
         for entry in block.entries {
-            guard let template = Template(entry.value) else {
+            guard let template = TextTemplate(entry.value) else {
                 throw PromptError(
                     reason: .badValue(key: entry.key, value: entry.value, expected: "text whose {placeholders} and [optional parts] are closed"),
                     location: entry.location)

@@ -3,6 +3,8 @@
 public struct PromptLibrary: Sendable {
     /// The files the library was read from.
     public var files: PromptFiles
+    /// Every `.rules` file compiled: concepts, replacements, coach rules, doors and intents.
+    public var rules: RuleBook
     /// The flows by name (`flows/prepare.flow` is `prepare`).
     public var flows: [String: Flow]
     /// The chat's own texts, command descriptions, answer words and goal (`chat/*.messages`).
@@ -11,8 +13,18 @@ public struct PromptLibrary: Sendable {
     /// The flows the app starts by itself, which every prompts folder must have.
     static let requiredFlows = ["prepare"]
 
+    /// The intents that route plain sentences at the home prompt.
+    public var intents: IntentBook { IntentBook(book: rules) }
+
+    /// A coach over the rules, with the person's muted rules.
+    public func coach(muted: Set<String> = []) -> Coach {
+        Coach(book: rules, muted: muted)
+    }
+
     /// Parses every file; the first mistake is thrown as `file:line: message`.
     public static func load(_ files: PromptFiles) throws(PromptError) -> PromptLibrary {
+        let ruleFiles = files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
+        let rules = try RuleBook.compile(ruleFiles)
         var flows: [String: Flow] = [:]
         for file in files.files(in: "flows", ending: ".flow") {
             let flow = try FlowParser.parse(file.text, file: file.displayName)
@@ -25,7 +37,7 @@ public struct PromptLibrary: Sendable {
                 reason: .unreadable("no flows/\(name).flow (the app starts this flow; expected it in \(files.origin))"),
                 location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
         }
-        return PromptLibrary(files: files, flows: flows, messages: messages)
+        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages)
     }
 
     /// The label of every saved field, in the order the flows ask for them.

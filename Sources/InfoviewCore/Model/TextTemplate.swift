@@ -3,7 +3,7 @@
 /// A placeholder takes the value of its field. A segment in square brackets disappears when any
 /// placeholder inside it has no value, so `[- Role: {role}]` vanishes when no role was given.
 /// A placeholder outside brackets with no value renders as nothing.
-public struct Template: Sendable, Equatable {
+public struct TextTemplate: Sendable, Equatable {
     enum Part: Sendable, Equatable {
         case text(String)
         case field(String)
@@ -16,7 +16,7 @@ public struct Template: Sendable, Equatable {
 
     /// Parses a template; `nil` when a brace or bracket is not closed or is nested wrongly.
     public init?(_ source: String) {
-        var parser = TemplateScanner(characters: Array(source))
+        var parser = TextTemplateScanner(characters: Array(source))
         guard let parts = parser.parts(insideBrackets: false), parser.isAtEnd else { return nil }
         self.parts = parts
         self.source = source
@@ -64,14 +64,14 @@ public struct Template: Sendable, Equatable {
 }
 
 /// Reads the characters of a template into parts.
-private struct TemplateScanner {
+private struct TextTemplateScanner {
     let characters: [Character]
     var index = 0
 
     var isAtEnd: Bool { index == characters.count }
 
-    mutating func parts(insideBrackets: Bool) -> [Template.Part]? {
-        var parts: [Template.Part] = []
+    mutating func parts(insideBrackets: Bool) -> [TextTemplate.Part]? {
+        var parts: [TextTemplate.Part] = []
         var literal = ""
         func flush() {
             if !literal.isEmpty { parts.append(.text(literal)) }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import InfoviewCore
+
+/// `infoview prompts`: work with the prompt files.
+struct PromptsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prompts", abstract: "Check the prompt files.", subcommands: [Verify.self])
+
+    /// `infoview prompts verify`: parse every file and run every rule's examples.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse every prompt file and check every rule, door and intent against its examples.")
+
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let files = try options.promptFiles()
+            let library: PromptLibrary
+            do {
+                library = try PromptLibrary.load(files)
+            } catch {
+                FileHandle.standardError.write(Data("\(Terminal.visible(String(describing: error)))\n".utf8))
+                throw ExitCode(1)
+            }
+            let problems = RuleVerifier.verify(library.rules)
+            for problem in problems {
+                FileHandle.standardError.write(Data("\(Terminal.visible(problem.description))\n".utf8))
+            }
+            let book = library.rules
+            let examples = book.allRules.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
+                + book.allDoors.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
+                + book.allIntents.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
+            print(
+                "\(files.origin): \(files.files.count) files, \(book.allRules.count) rules, \(book.allDoors.count) doors, "
+                    + "\(book.allIntents.count) intents, \(examples) examples: "
+                    + (problems.isEmpty ? "all good" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")"))
+            if !problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

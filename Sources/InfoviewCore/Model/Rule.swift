@@ -1,0 +1,49 @@
+/// A coach rule, as written in a `rule NAME` block of `prompts/rules/*.rules`.
+public struct Rule: Sendable {
+    /// An example the rule must (or must not) fire on, with what the insider said just before.
+    public struct Example: Sendable, Equatable {
+        public var text: String
+        public var context: String?
+        public var location: SourceLocation
+    }
+
+    public var id: String
+    public var severity: Severity
+    public var kind: String?
+    /// Channels the rule applies to; empty means every channel.
+    public var channels: [Channel]
+    public var why: String
+    public var instead: String?
+    public var weight: Int
+    /// Fires only in a sentence of more than this many words.
+    public var longerThan: Int?
+    /// Doors (opportunities the insider raised) after which the rule does not fire.
+    public var allowedAfter: [String]
+    public var examples: [Example]
+    public var counterExamples: [Example]
+    public var location: SourceLocation
+    /// Position among all rules, for the last tie-break.
+    public var order: Int
+}
+
+/// A kind of opportunity the insider can raise (`door role`), recognised in what they said.
+public struct Door: Sendable {
+    public var name: String
+    public var examples: [Rule.Example]
+    public var counterExamples: [Rule.Example]
+    public var location: SourceLocation
+}
+
+/// A thing a person may ask for at the home prompt, recognised by patterns (`intent NAME`).
+public struct Intent: Sendable {
+    public var name: String
+    /// The action for the caller, with `{1}`… for the captured words.
+    public var action: String
+    /// Replies to pick from, with `{1}`….
+    public var replies: [String]
+    public var weight: Int
+    public var examples: [Rule.Example]
+    public var counterExamples: [Rule.Example]
+    public var location: SourceLocation
+    public var order: Int
+}

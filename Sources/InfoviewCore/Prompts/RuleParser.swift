@@ -1,0 +1,160 @@
+import Foundation
+
+/// A pattern as written, with its line, before it is parsed against the concepts.
+struct PatternSource: Sendable, Equatable {
+    var text: String
+    var location: SourceLocation
+}
+
+/// The blocks of one `.rules` file, checked for unknown keys and bad values.
+struct RuleFile: Sendable {
+    struct ConceptSource: Sendable {
+        var name: String
+        var entries: [PatternSource]
+        var location: SourceLocation
+    }
+
+    struct RuleSource: Sendable {
+        var rule: Rule
+        var when: [PatternSource]
+        var unless: [PatternSource]
+        var context: [PatternSource]
+        var unlessContext: [PatternSource]
+    }
+
+    struct DoorSource: Sendable {
+        var door: Door
+        var when: [PatternSource]
+        var unless: [PatternSource]
+    }
+
+    struct IntentSource: Sendable {
+        var intent: Intent
+        var when: [PatternSource]
+        var unless: [PatternSource]
+    }
+
+    var concepts: [ConceptSource] = []
+    var replacements: [(from: PatternSource, to: String)] = []
+    var rules: [RuleSource] = []
+    var doors: [DoorSource] = []
+    var intents: [IntentSource] = []
+}
+
+/// Reads `.rules` files: `concept`, `replace`, `rule`, `door` and `intent` blocks.
+public enum RuleParser {
+    static let blockKinds = ["concept", "replace", "rule", "door", "intent"]
+    static let ruleKeys = [
+        "severity", "kind", "when", "unless", "context", "unless-context", "channel", "allowed-after",
+        "longer-than", "weight", "why", "instead", "example", "not",
+    ]
+
+    /// Parses one file's text; `file` is the name used in messages.
+    static func parse(_ text: String, file: String) throws(PromptError) -> RuleFile {
+        var result = RuleFile()
+        for block in try PromptDocument.parse(text, file: file) {
+            switch block.kind {
+            case "concept":
+                try block.checkKeys(["is"])
+                try requireName(block)
+                let entries = block.entries("is").map { PatternSource(text: $0.value, location: $0.location) }
+                guard !entries.isEmpty else {
+                    throw PromptError(reason: .missingKey("is", block: "concept \(block.name)"), location: block.location)
+                }
+                result.concepts.append(.init(name: block.name, entries: entries, location: block.location))
+            case "replace":
+                try block.checkKeys(["from"])
+                try requireName(block)
+                for entry in block.entries("from") {
+                    result.replacements.append((PatternSource(text: entry.value, location: entry.location), block.name))
+                }
+            case "rule":
+                result.rules.append(try rule(from: block, order: result.rules.count))
+            case "door":
+                try block.checkKeys(["when", "unless", "example", "not"])
+                try requireName(block)
+                _ = try block.required("when")
+                result.doors.append(
+                    .init(
+                        door: Door(
+                            name: block.name, examples: try examples(block, "example"),
+                            counterExamples: try examples(block, "not"), location: block.location),
+                        when: sources(block, "when"), unless: sources(block, "unless")))
+            case "intent":
+                try block.checkKeys(["when", "unless", "do", "say", "weight", "example", "not"])
+                try requireName(block)
+                _ = try block.required("when")
+                let intent = Intent(
+                    name: block.name, action: block.value("do") ?? block.name, replies: block.values("say"),
+                    weight: try integer(block, "weight") ?? 0, examples: try examples(block, "example"),
+                    counterExamples: try examples(block, "not"), location: block.location, order: result.intents.count)
+                result.intents.append(.init(intent: intent, when: sources(block, "when"), unless: sources(block, "unless")))
+            default:
+                throw PromptError(reason: .unknownBlock(block.kind, expected: blockKinds), location: block.location)
+            }
+        }
+        return result
+    }
+
+    private static func rule(from block: PromptBlock, order: Int) throws(PromptError) -> RuleFile.RuleSource {
+        try block.checkKeys(ruleKeys)
+        try requireName(block)
+        let severityEntry = try block.required("severity")
+        guard let severity = Severity(rawValue: severityEntry.value) else {
+            throw PromptError(
+                reason: .badValue(key: "severity", value: severityEntry.value, expected: "pitch, caution or tip"),
+                location: severityEntry.location)
+        }
+        _ = try block.required("when")
+        var channels: [Channel] = []
+        for entry in block.entries("channel") {
+            for name in entry.value.split(separator: ",").map({ $0.trimmingSpaces() }) {
+                guard let channel = Channel(rawValue: name) else {
+                    throw PromptError(
+                        reason: .badValue(key: "channel", value: name, expected: "question, spoken, email or note"),
+                        location: entry.location)
+                }
+                channels.append(channel)
+            }
+        }
+        let rule = Rule(
+            id: block.name, severity: severity, kind: block.value("kind"), channels: channels,
+            why: try block.required("why").value, instead: block.value("instead"),
+            weight: try integer(block, "weight") ?? 0, longerThan: try integer(block, "longer-than"),
+            allowedAfter: block.values("allowed-after").flatMap { $0.split(separator: ",").map { $0.trimmingSpaces() } },
+            examples: try examples(block, "example"), counterExamples: try examples(block, "not"),
+            location: block.location, order: order)
+        return RuleFile.RuleSource(
+            rule: rule, when: sources(block, "when"), unless: sources(block, "unless"),
+            context: sources(block, "context"), unlessContext: sources(block, "unless-context"))
+    }
+
+    private static func requireName(_ block: PromptBlock) throws(PromptError) {
+        guard !block.name.isEmpty, !block.name.contains(" ") || block.kind == "replace" else {
+            throw PromptError(
+                reason: .badValue(key: block.kind, value: block.name, expected: "one name without spaces after '\(block.kind)'"),
+                location: block.location)
+        }
+    }
+
+    private static func sources(_ block: PromptBlock, _ key: String) -> [PatternSource] {
+        block.entries(key).map { PatternSource(text: $0.value, location: $0.location) }
+    }
+
+    private static func integer(_ block: PromptBlock, _ key: String) throws(PromptError) -> Int? {
+        guard let entry = block.entries(key).last else { return nil }
+        guard let value = Int(entry.value) else {
+            throw PromptError(reason: .badValue(key: key, value: entry.value, expected: "a whole number"), location: entry.location)
+        }
+        return value
+    }
+
+    /// `example: TEXT` or `example: TEXT << WHAT THE INSIDER SAID`.
+    private static func examples(_ block: PromptBlock, _ key: String) throws(PromptError) -> [Rule.Example] {
+        block.entries(key).map { entry in
+            let parts = entry.value.components(separatedBy: " << ")
+            let context = parts.count > 1 ? parts[1...].joined(separator: " << ").trimmingSpaces() : nil
+            return Rule.Example(text: parts[0].trimmingSpaces(), context: context, location: entry.location)
+        }
+    }
+}

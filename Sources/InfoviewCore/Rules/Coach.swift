@@ -1,0 +1,207 @@
+import Foundation
+
+/// The coach: reads what the person plans to say, says or writes, and flags pitching mistakes
+/// and weaker habits with a reason and a better thing to say.
+///
+/// Pure: the same rules, text, context and channel always give the same findings. A `Coach`
+/// keeps scratch buffers between calls, so reuse one for many texts.
+public struct Coach {
+    /// The compiled rules.
+    public let book: RuleBook
+    /// Rules the person has muted: they never fire.
+    public var muted: Set<String>
+    private var matcher = Matcher()
+    private var marks: [UInt32] = []
+    private var generation: UInt32 = 0
+
+    /// Creates a coach over compiled rules.
+    public init(book: RuleBook, muted: Set<String> = []) {
+        self.book = book
+        self.muted = muted
+    }
+
+    /// What the coach has to say about a text, in order of position.
+    ///
+    /// - Parameters:
+    ///   - context: what the insider said just before, if known: after they raise an opportunity,
+    ///     following up on it is not a pitch.
+    ///   - channel: where the text comes from.
+    public mutating func check(_ text: String, context: String? = nil, channel: Channel) -> [Finding] {
+        let tokens = book.normaliser.tokens(of: text)
+        return resolve(candidateMatches(in: tokens, context: context, channel: channel), text: text)
+    }
+
+    /// Every rule match before overlapping ones are resolved (for `/why` and rule verification).
+    mutating func candidateMatches(in tokens: [Token], context: String?, channel: Channel) -> [RuleMatch] {
+        generation &+= 1
+        if generation == 0 {
+            marks = []
+            generation = 1
+        }
+        let candidates = book.ruleIndex.candidates(for: tokens, marks: &marks, generation: generation)
+        var found: [RuleMatch] = []
+        var situation = Situation(context: context)
+        for candidate in candidates {
+            let reference = book.rulePrograms[Int(candidate)]
+            let compiled = book.rules[reference.rule]
+            let rule = compiled.rule
+            if muted.contains(rule.id) { continue }
+            if !rule.channels.isEmpty && !rule.channels.contains(channel) { continue }
+            let program = compiled.when[reference.pattern].program
+            for match in matcher.allMatches(of: program, in: tokens, sets: book.sets) {
+                let sentence = Self.sentence(around: match, in: tokens)
+                if let limit = rule.longerThan, sentence.count - Self.breaks(in: sentence, tokens) <= limit { continue }
+                if compiled.unless.contains(where: {
+                    matcher.firstMatch(of: $0, in: tokens, sets: book.sets, from: sentence.lowerBound, upTo: sentence.upperBound) != nil
+                }) {
+                    continue
+                }
+                if !compiled.context.isEmpty || !compiled.unlessContext.isEmpty || !rule.allowedAfter.isEmpty {
+                    let contextTokens = situation.tokens(using: book.normaliser)
+                    if !compiled.context.isEmpty
+                        && !compiled.context.contains(where: { matcher.firstMatch(of: $0, in: contextTokens, sets: book.sets) != nil })
+                    {
+                        continue
+                    }
+                    if compiled.unlessContext.contains(where: { matcher.firstMatch(of: $0, in: contextTokens, sets: book.sets) != nil }) {
+                        continue
+                    }
+                    if !rule.allowedAfter.isEmpty {
+                        let open = situation.openDoors(using: book, matcher: &matcher)
+                        if rule.allowedAfter.contains(where: open.contains) { continue }
+                    }
+                }
+                let specificity = Specificity(
+                    weight: rule.weight, literalWords: program.literalCount, wildcards: program.wildcardCount, order: rule.order)
+                found.append(
+                    RuleMatch(rule: reference.rule, pattern: reference.pattern, match: match, specificity: specificity, tokens: tokens))
+            }
+        }
+        return found
+    }
+
+    /// The doors the insider's line opens (for `/why`).
+    public mutating func openDoors(after context: String) -> [String] {
+        var situation = Situation(context: context)
+        return situation.openDoors(using: book, matcher: &matcher).sorted()
+    }
+
+    /// Keeps, for each severity, the most specific of overlapping matches.
+    func resolve(_ matches: [RuleMatch], text: String) -> [Finding] {
+        var kept: [RuleMatch] = []
+        for match in matches.sorted(by: { $0.specificity > $1.specificity }) {
+            let severity = book.rules[match.rule].rule.severity
+            let overlaps = kept.contains { other in
+                book.rules[other.rule].rule.severity == severity && other.span.overlaps(match.span)
+            }
+            if !overlaps { kept.append(match) }
+        }
+        let scalars = Array(text.unicodeScalars)
+        return kept.sorted { ($0.span.lowerBound, $0.rule) < ($1.span.lowerBound, $1.rule) }.map { finding(for: $0, scalars) }
+    }
+
+    private func finding(for match: RuleMatch, _ scalars: [Unicode.Scalar]) -> Finding {
+        let compiled = book.rules[match.rule]
+        let rule = compiled.rule
+        let span = match.span
+        let captures = match.match.captures.map { range -> String in
+            guard !range.isEmpty else { return "" }
+            return Self.text(scalars, Int(match.tokens[range.lowerBound].start)..<Int(match.tokens[range.upperBound - 1].end))
+        }
+        let matched = match.tokens[match.match.start..<match.match.end].map { token in
+            token.id == Token.unknownWord
+                ? Self.text(scalars, Int(token.start)..<Int(token.end)).lowercased() : book.normaliser.vocabulary.word(token.id)
+        }
+        return Finding(
+            rule: rule.id, severity: rule.severity, kind: rule.kind, start: span.lowerBound, end: span.upperBound,
+            quote: Self.text(scalars, span), why: rule.why, instead: rule.instead.map { Template.fill($0, with: captures) },
+            matched: matched.joined(separator: " "), pattern: compiled.when[match.pattern].source.text,
+            location: rule.location.description)
+    }
+
+    static func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
+        return String(view)
+    }
+
+    /// The token range of the sentence (or sentences) a match lies in.
+    static func sentence(around match: PatternMatch, in tokens: [Token]) -> Range<Int> {
+        var lower = match.start
+        while lower > 0, !tokens[lower - 1].isBreak { lower -= 1 }
+        var upper = max(match.end, match.start)
+        while upper < tokens.count, !tokens[upper].isBreak { upper += 1 }
+        return lower..<upper
+    }
+
+    static func breaks(in range: Range<Int>, _ tokens: [Token]) -> Int {
+        tokens[range].reduce(0) { $0 + ($1.isBreak ? 1 : 0) }
+    }
+}
+
+/// A rule's pattern matched somewhere in a text.
+struct RuleMatch {
+    var rule: Int
+    var pattern: Int
+    var match: PatternMatch
+    var specificity: Specificity
+    var tokens: [Token]
+
+    /// The matched span in Unicode scalars of the original text.
+    var span: Range<Int> {
+        guard match.end > match.start else {
+            let at = match.start < tokens.count ? Int(tokens[match.start].start) : 0
+            return at..<at
+        }
+        var first = match.start
+        var last = match.end - 1
+        while first < last, tokens[first].isBreak { first += 1 }
+        while last > first, tokens[last].isBreak { last -= 1 }
+        return Int(tokens[first].start)..<Int(tokens[last].end)
+    }
+}
+
+/// What the insider said, normalised once and only when a rule asks.
+private struct Situation {
+    let context: String?
+    private var cachedTokens: [Token]?
+    private var cachedDoors: Set<String>?
+
+    init(context: String?) {
+        self.context = context
+    }
+
+    mutating func tokens(using normaliser: Normaliser) -> [Token] {
+        if let cachedTokens { return cachedTokens }
+        let tokens = context.map { normaliser.tokens(of: $0) } ?? []
+        cachedTokens = tokens
+        return tokens
+    }
+
+    mutating func openDoors(using book: RuleBook, matcher: inout Matcher) -> Set<String> {
+        if let cachedDoors { return cachedDoors }
+        let tokens = tokens(using: book.normaliser)
+        var open: Set<String> = []
+        if !tokens.isEmpty {
+            for door in book.doors {
+                let opened = door.when.contains { matcher.firstMatch(of: $0, in: tokens, sets: book.sets) != nil }
+                let closed = door.unless.contains { matcher.firstMatch(of: $0, in: tokens, sets: book.sets) != nil }
+                if opened && !closed { open.insert(door.door.name) }
+            }
+        }
+        cachedDoors = open
+        return open
+    }
+}
+
+/// Fills `{1}`, `{2}` … in a reply or rewrite with captured words.
+enum Template {
+    static func fill(_ template: String, with captures: [String]) -> String {
+        guard template.contains("{") else { return template }
+        var result = template
+        for (index, capture) in captures.enumerated().reversed() {
+            result = result.replacingOccurrences(of: "{\(index + 1)}", with: capture)
+        }
+        return result
+    }
+}

@@ -1,0 +1,110 @@
+/// Runs compiled programs over tokens, by backtracking with a step budget so that no input can
+/// make a match run long.
+struct Matcher {
+    /// The most instructions one attempt may run before it counts as no match.
+    static let stepBudget = 20_000
+
+    private var stack: [(pc: Int32, pos: Int32)] = []
+    private var slots: [Int32] = []
+
+    init() {
+        stack.reserveCapacity(64)
+    }
+
+    /// The leftmost match of a program at or after a token position.
+    mutating func firstMatch(
+        of program: Program, in tokens: [Token], sets: [WordSet], from lowerBound: Int = 0, upTo upperBound: Int? = nil
+    ) -> PatternMatch? {
+        let end = upperBound ?? tokens.count
+        var start = lowerBound
+        while start <= end {
+            if start < end, let first = program.firstWords, !first.contains(tokens[start].id) {
+                start += 1
+                continue
+            }
+            if start == end, program.firstWords != nil { break }
+            if let match = run(program, tokens, sets, start, end) { return match }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Every non-overlapping match, leftmost first.
+    mutating func allMatches(of program: Program, in tokens: [Token], sets: [WordSet]) -> [PatternMatch] {
+        var matches: [PatternMatch] = []
+        var start = 0
+        while start <= tokens.count, let match = firstMatch(of: program, in: tokens, sets: sets, from: start) {
+            matches.append(match)
+            start = max(match.end, match.start + 1)
+        }
+        return matches
+    }
+
+    private mutating func run(
+        _ program: Program, _ tokens: [Token], _ sets: [WordSet], _ start: Int, _ end: Int
+    ) -> PatternMatch? {
+        stack.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        slots.append(contentsOf: repeatElement(-1, count: program.captureCount * 2))
+        stack.append((0, Int32(start)))
+        var steps = 0
+        let code = program.code
+        while let frame = stack.popLast() {
+            if frame.pc < 0 {
+                slots[Int(-frame.pc - 1)] = frame.pos
+                continue
+            }
+            var pc = Int(frame.pc)
+            var pos = Int(frame.pos)
+            thread: while true {
+                steps += 1
+                if steps > Self.stepBudget { return nil }
+                switch code[pc] {
+                case .word(let id):
+                    guard pos < end, tokens[pos].id == id else { break thread }
+                    pos += 1
+                    pc += 1
+                case .set(let index):
+                    guard pos < end, sets[Int(index)].contains(tokens[pos].id) else { break thread }
+                    pos += 1
+                    pc += 1
+                case .anyWord:
+                    guard pos < end, !tokens[pos].isBreak else { break thread }
+                    pos += 1
+                    pc += 1
+                case .sentenceBreak(let questionOnly):
+                    guard pos < end, tokens[pos].isBreak, !questionOnly || tokens[pos].id == Token.questionBreak
+                    else { break thread }
+                    pos += 1
+                    pc += 1
+                case .clauseStart:
+                    guard pos < end, !tokens[pos].isBreak, tokens[pos].startsClause else { break thread }
+                    pc += 1
+                case .clauseEnd:
+                    guard pos > 0, !tokens[pos - 1].isBreak, tokens[pos - 1].endsClause || pos == tokens.count
+                    else { break thread }
+                    pc += 1
+                case .split(let first, let second):
+                    stack.append((second, Int32(pos)))
+                    pc = Int(first)
+                case .jump(let target):
+                    pc = Int(target)
+                case .save(let slot):
+                    stack.append((-slot - 1, slots[Int(slot)]))
+                    slots[Int(slot)] = Int32(pos)
+                    pc += 1
+                case .match:
+                    var captures: [Range<Int>] = []
+                    captures.reserveCapacity(program.captureCount)
+                    for index in 0..<program.captureCount {
+                        let lower = Int(slots[index * 2])
+                        let upper = Int(slots[index * 2 + 1])
+                        captures.append(lower >= 0 && upper >= lower ? lower..<upper : pos..<pos)
+                    }
+                    return PatternMatch(start: start, end: pos, captures: captures)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+/// Reads the pattern language of `when:`, `unless:`, `is:` and `context:` lines.
+///
+/// Words are normalised exactly as input text is (so `I'm` in a pattern matches `Im` typed), and
+/// a word that normalises to several (`can't`) becomes their sequence.
+struct PatternParser {
+    let normaliser: Normaliser
+
+    /// Parses one pattern; errors carry the location of the line.
+    func parse(_ text: String, at location: SourceLocation) throws(PromptError) -> PatternNode {
+        var lexer = Lexer(text: text)
+        let tokens = lexer.all()
+        var position = 0
+        let node = try alternatives(tokens, &position, closing: nil, location)
+        if position < tokens.count {
+            throw PromptError(reason: .badPattern("unexpected '\(tokens[position].text)' in '\(text)'"), location: location)
+        }
+        if case .sequence(let nodes) = node, nodes.isEmpty {
+            throw PromptError(reason: .badPattern("the pattern is empty"), location: location)
+        }
+        return node
+    }
+
+    private func alternatives(
+        _ tokens: [Lexer.Item], _ position: inout Int, closing: String?, _ location: SourceLocation
+    ) throws(PromptError) -> PatternNode {
+        var options: [PatternNode] = [try sequence(tokens, &position, closing: closing, location)]
+        while position < tokens.count, tokens[position].text == "|" {
+            position += 1
+            options.append(try sequence(tokens, &position, closing: closing, location))
+        }
+        return options.count == 1 ? options[0] : .alternatives(options)
+    }
+
+    private func sequence(
+        _ tokens: [Lexer.Item], _ position: inout Int, closing: String?, _ location: SourceLocation
+    ) throws(PromptError) -> PatternNode {
+        var nodes: [PatternNode] = []
+        while position < tokens.count {
+            let item = tokens[position]
+            switch item.text {
+            case "|":
+                return .sequence(nodes)
+            case ")", "]":
+                guard item.text == closing else {
+                    throw PromptError(reason: .badPattern("'\(item.text)' without its opening bracket"), location: location)
+                }
+                return .sequence(nodes)
+            case "(", "[":
+                position += 1
+                let close = item.text == "(" ? ")" : "]"
+                let inner = try alternatives(tokens, &position, closing: close, location)
+                guard position < tokens.count, tokens[position].text == close else {
+                    throw PromptError(reason: .badPattern("'\(item.text)' is never closed with '\(close)'"), location: location)
+                }
+                if case .sequence(let empty) = inner, empty.isEmpty {
+                    throw PromptError(reason: .badPattern("empty '\(item.text)\(close)'"), location: location)
+                }
+                nodes.append(item.text == "(" ? inner : .optional(inner))
+            case "^": nodes.append(.clauseStart)
+            case "$": nodes.append(.clauseEnd)
+            case "/": nodes.append(.sentenceBreak(questionOnly: false))
+            case "?":
+                if position > 0, [")", "]"].contains(tokens[position - 1].text) {
+                    throw PromptError(
+                        reason: .badPattern("'?' after a bracket: write [words] for optional words ('?' matches a question mark)"),
+                        location: location)
+                }
+                nodes.append(.sentenceBreak(questionOnly: true))
+            default:
+                if item.text.hasPrefix("*") {
+                    let digits = item.text.dropFirst()
+                    guard let limit = digits.isEmpty ? 8 : Int(digits), limit >= 1, limit <= 40 else {
+                        throw PromptError(
+                            reason: .badPattern("'\(item.text)': a wildcard is * or *N with N from 1 to 40"),
+                            location: location)
+                    }
+                    nodes.append(.gap(max: limit))
+                } else if item.text.hasPrefix("~") {
+                    let name = String(item.text.dropFirst())
+                    guard !name.isEmpty else {
+                        throw PromptError(reason: .badPattern("'~' needs a concept name right after it"), location: location)
+                    }
+                    nodes.append(.concept(name))
+                } else {
+                    let words = normaliser.words(of: item.text)
+                    guard !words.isEmpty else {
+                        throw PromptError(reason: .badPattern("'\(item.text)' is not a word"), location: location)
+                    }
+                    nodes.append(contentsOf: words.map(PatternNode.word))
+                }
+            }
+            position += 1
+        }
+        if let closing {
+            throw PromptError(reason: .badPattern("missing '\(closing)'"), location: location)
+        }
+        return .sequence(nodes)
+    }
+}
+
+/// Splits a pattern into brackets, operators and words.
+private struct Lexer {
+    struct Item { var text: String }
+    let text: String
+
+    mutating func all() -> [Item] {
+        var items: [Item] = []
+        var current = ""
+        func flush() {
+            if !current.isEmpty { items.append(Item(text: current)) }
+            current = ""
+        }
+        for character in text {
+            switch character {
+            case "(", ")", "[", "]", "|", "^", "$", "/", "?":
+                flush()
+                items.append(Item(text: String(character)))
+            case " ", "\t", ",", ".", "!":
+                flush()
+            case "*", "~":
+                flush()
+                current.append(character)
+            default:
+                current.append(character)
+            }
+        }
+        flush()
+        return items
+    }
+}

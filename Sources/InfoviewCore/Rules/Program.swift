@@ -1,0 +1,231 @@
+/// A pattern compiled to a small backtracking program over token ids.
+struct Program: Sendable {
+    enum Instruction: Sendable, Equatable {
+        case word(Int32)
+        case set(Int32)  // index into the shared `WordSet` table
+        case anyWord
+        case sentenceBreak(questionOnly: Bool)
+        case clauseStart
+        case clauseEnd
+        case split(Int32, Int32)  // try the first, then the second
+        case jump(Int32)
+        case save(Int32)
+        case match
+    }
+
+    var code: [Instruction]
+    /// How many `*` captures the pattern has.
+    var captureCount: Int
+    /// The words a match can start with, or nil when it can start anywhere.
+    var firstWords: WordSet?
+    /// The words one of which every match contains, or nil when there is no such set.
+    var anchor: WordSet?
+    var literalCount: Int
+    var wildcardCount: Int
+}
+
+/// A match of a program: token positions, and the captured spans.
+struct PatternMatch: Sendable, Equatable {
+    var start: Int
+    var end: Int
+    /// Token ranges of the `*` captures, in order; an empty range when a wildcard took no words.
+    var captures: [Range<Int>]
+}
+
+/// Compiles pattern trees against the concepts and the vocabulary.
+struct ProgramCompiler {
+    var vocabulary: Vocabulary
+    var sets: [WordSet] = []
+    let concepts: [String: (node: PatternNode, location: SourceLocation)]
+    private var conceptSets: [String: Int32] = [:]
+
+    init(vocabulary: Vocabulary, concepts: [String: (node: PatternNode, location: SourceLocation)]) {
+        self.vocabulary = vocabulary
+        self.concepts = concepts
+    }
+
+    mutating func compile(_ node: PatternNode, at location: SourceLocation) throws(PromptError) -> Program {
+        var code: [Program.Instruction] = []
+        var captures: Int32 = 0
+        var stack: [String] = []
+        try emit(node, into: &code, captures: &captures, capturing: true, stack: &stack, location)
+        code.append(.match)
+        let first = firstWords(of: node, stack: [])
+        return Program(
+            code: code, captureCount: Int(captures), firstWords: first,
+            anchor: anchor(of: node), literalCount: node.literalCount, wildcardCount: node.wildcardCount)
+    }
+
+    private mutating func emit(
+        _ node: PatternNode, into code: inout [Program.Instruction], captures: inout Int32, capturing: Bool,
+        stack: inout [String], _ location: SourceLocation
+    ) throws(PromptError) {
+        switch node {
+        case .word(let word):
+            code.append(.word(vocabulary.intern(word)))
+        case .concept(let name):
+            guard let concept = concepts[name] else {
+                throw PromptError(reason: .unknownConcept(name), location: location)
+            }
+            if stack.contains(name) {
+                throw PromptError(
+                    reason: .badPattern("concept '~\(name)' refers to itself through \(stack.map { "~" + $0 }.joined(separator: " -> "))"),
+                    location: concept.location)
+            }
+            if let set = try conceptSet(name) {
+                code.append(.set(set))
+            } else {
+                stack.append(name)
+                try emit(concept.node, into: &code, captures: &captures, capturing: false, stack: &stack, location)
+                stack.removeLast()
+            }
+        case .sequence(let nodes):
+            for child in nodes {
+                try emit(child, into: &code, captures: &captures, capturing: capturing, stack: &stack, location)
+            }
+        case .alternatives(let options):
+            if let words = Self.singleWords(options) {
+                sets.append(WordSet(words.map { vocabulary.intern($0) }))
+                code.append(.set(Int32(sets.count - 1)))
+                return
+            }
+            var exits: [Int] = []
+            for (index, option) in options.enumerated() {
+                if index < options.count - 1 {
+                    let split = code.count
+                    code.append(.split(0, 0))
+                    try emit(option, into: &code, captures: &captures, capturing: capturing, stack: &stack, location)
+                    exits.append(code.count)
+                    code.append(.jump(0))
+                    code[split] = .split(Int32(split + 1), Int32(code.count))
+                } else {
+                    try emit(option, into: &code, captures: &captures, capturing: capturing, stack: &stack, location)
+                }
+            }
+            for exit in exits { code[exit] = .jump(Int32(code.count)) }
+        case .optional(let inner):
+            let split = code.count
+            code.append(.split(0, 0))
+            try emit(inner, into: &code, captures: &captures, capturing: capturing, stack: &stack, location)
+            code[split] = .split(Int32(split + 1), Int32(code.count))
+        case .gap(let limit):
+            let slot = captures
+            if capturing {
+                captures += 1
+                code.append(.save(slot * 2))
+            }
+            // Lazy: each step first tries to stop, then to take one more word.
+            var splits: [Int] = []
+            for _ in 0..<limit {
+                splits.append(code.count)
+                code.append(.split(0, 0))
+                code.append(.anyWord)
+            }
+            let end = Int32(code.count)
+            for split in splits { code[split] = .split(end, Int32(split + 1)) }
+            if capturing { code.append(.save(slot * 2 + 1)) }
+        case .clauseStart:
+            code.append(.clauseStart)
+        case .clauseEnd:
+            code.append(.clauseEnd)
+        case .sentenceBreak(let questionOnly):
+            code.append(.sentenceBreak(questionOnly: questionOnly))
+        }
+    }
+
+    /// A concept made only of single words compiles to one set lookup.
+    private mutating func conceptSet(_ name: String) throws(PromptError) -> Int32? {
+        if let cached = conceptSets[name] { return cached }
+        guard let concept = concepts[name] else { return nil }
+        let options: [PatternNode]
+        if case .alternatives(let list) = concept.node { options = list } else { options = [concept.node] }
+        guard let words = Self.singleWords(options) else { return nil }
+        sets.append(WordSet(words.map { vocabulary.intern($0) }))
+        let index = Int32(sets.count - 1)
+        conceptSets[name] = index
+        return index
+    }
+
+    private static func singleWords(_ options: [PatternNode]) -> [String]? {
+        var words: [String] = []
+        for option in options {
+            switch option {
+            case .word(let word): words.append(word)
+            case .sequence(let nodes) where nodes.count == 1:
+                guard case .word(let word) = nodes[0] else { return nil }
+                words.append(word)
+            default: return nil
+            }
+        }
+        return words
+    }
+
+    // MARK: - What a match must contain
+
+    /// First words of a node: nil when it can begin with anything, `nullable` when it can match nothing.
+    private mutating func firsts(of node: PatternNode, stack: [String]) -> (words: WordSet?, nullable: Bool) {
+        switch node {
+        case .word(let word):
+            return (WordSet([vocabulary.intern(word)]), false)
+        case .concept(let name):
+            guard let concept = concepts[name], !stack.contains(name) else { return (nil, false) }
+            return firsts(of: concept.node, stack: stack + [name])
+        case .sequence(let nodes):
+            var words = WordSet()
+            for child in nodes {
+                let result = firsts(of: child, stack: stack)
+                guard let childWords = result.words else { return (nil, false) }
+                words.formUnion(childWords)
+                if !result.nullable { return (words, false) }
+            }
+            return (words, true)
+        case .alternatives(let options):
+            var words = WordSet()
+            var nullable = false
+            for option in options {
+                let result = firsts(of: option, stack: stack)
+                guard let optionWords = result.words else { return (nil, false) }
+                words.formUnion(optionWords)
+                nullable = nullable || result.nullable
+            }
+            return (words, nullable)
+        case .optional(let inner):
+            let result = firsts(of: inner, stack: stack)
+            return (result.words, true)
+        case .gap:
+            return (nil, true)
+        case .clauseStart, .clauseEnd:
+            return (WordSet(), true)
+        case .sentenceBreak:
+            return (nil, false)
+        }
+    }
+
+    private mutating func firstWords(of node: PatternNode, stack: [String]) -> WordSet? {
+        let result = firsts(of: node, stack: stack)
+        return result.nullable ? nil : result.words
+    }
+
+    /// The least common set of words one of which every match must contain.
+    private mutating func anchor(of node: PatternNode) -> WordSet? {
+        let parts: [PatternNode]
+        if case .sequence(let nodes) = node { parts = nodes } else { parts = [node] }
+        var best: (set: WordSet, cost: Int)?
+        for part in parts {
+            let result = firsts(of: part, stack: [])
+            guard !result.nullable, let words = result.words, !words.isEmpty else { continue }
+            let cost = words.members.reduce(0) { total, id in
+                total + (Self.commonWords.contains(vocabulary.word(id)) ? 100 : 1)
+            }
+            if best == nil || cost < best!.cost { best = (words, cost) }
+        }
+        return best?.set
+    }
+
+    /// Words that occur in most sentences: a poor choice of anchor.
+    private static let commonWords: Set<String> = [
+        "i", "you", "me", "my", "your", "we", "a", "an", "the", "to", "of", "in", "on", "at", "for", "is", "are",
+        "am", "be", "do", "does", "did", "can", "could", "would", "will", "it", "that", "this", "and", "or",
+        "have", "has", "with", "what", "how", "not", "any", "so", "if", "there", "'s", "about", "as",
+    ]
+}

@@ -1,0 +1,145 @@
+/// Every `.rules` file compiled once: the normaliser, the concepts, the coach's rules, the doors
+/// and the intents, with an index from words to the patterns that need them.
+public struct RuleBook: Sendable {
+    struct CompiledRule: Sendable {
+        var rule: Rule
+        var when: [(program: Program, source: PatternSource)]
+        var unless: [Program]
+        var context: [Program]
+        var unlessContext: [Program]
+    }
+
+    struct CompiledDoor: Sendable {
+        var door: Door
+        var when: [Program]
+        var unless: [Program]
+    }
+
+    struct CompiledIntent: Sendable {
+        var intent: Intent
+        var when: [(program: Program, source: PatternSource)]
+        var unless: [Program]
+    }
+
+    var normaliser: Normaliser
+    var sets: [WordSet]
+    var rules: [CompiledRule]
+    var doors: [CompiledDoor]
+    var intents: [CompiledIntent]
+    /// Every `when:` program of every rule, flattened, with the rule and pattern it belongs to.
+    var rulePrograms: [(rule: Int, pattern: Int)]
+    var ruleIndex: PatternIndex
+    var intentPrograms: [(intent: Int, pattern: Int)]
+    var intentIndex: PatternIndex
+
+    /// The coach's rules, in file order.
+    public var allRules: [Rule] { rules.map(\.rule) }
+    /// The doors, in file order.
+    public var allDoors: [Door] { doors.map(\.door) }
+    /// The intents, in file order.
+    public var allIntents: [Intent] { intents.map(\.intent) }
+
+    /// Compiles `.rules` files given as (display name, text).
+    public static func compile(_ files: [(name: String, text: String)]) throws(PromptError) -> RuleBook {
+        var parsed: [RuleFile] = []
+        for file in files { parsed.append(try RuleParser.parse(file.text, file: file.name)) }
+        return try compile(parsed)
+    }
+
+    static func compile(_ files: [RuleFile]) throws(PromptError) -> RuleBook {
+        var vocabulary = Vocabulary()
+        // Replacements first: patterns are normalised with them.
+        var replacements: [Normaliser.Replacement] = []
+        let bare = Normaliser(replacements: [], vocabulary: &vocabulary)
+        for file in files {
+            for (from, to) in file.replacements {
+                let fromWords = bare.words(of: from.text)
+                let toWords = bare.words(of: to)
+                guard !fromWords.isEmpty, !toWords.isEmpty else {
+                    throw PromptError(reason: .badPattern("'replace \(to)' with 'from: \(from.text)' has no words"), location: from.location)
+                }
+                replacements.append(.init(from: fromWords, to: toWords))
+            }
+        }
+        var normaliser = Normaliser(replacements: replacements, vocabulary: &vocabulary)
+        let parser = PatternParser(normaliser: normaliser)
+
+        var concepts: [String: (node: PatternNode, location: SourceLocation)] = [:]
+        for file in files {
+            for concept in file.concepts {
+                if let first = concepts[concept.name] {
+                    throw PromptError(reason: .duplicateName("concept \(concept.name)", firstSeen: first.location), location: concept.location)
+                }
+                var options: [PatternNode] = []
+                for entry in concept.entries { options.append(try parser.parse(entry.text, at: entry.location)) }
+                concepts[concept.name] = (options.count == 1 ? options[0] : .alternatives(options), concept.location)
+            }
+        }
+        var compiler = ProgramCompiler(vocabulary: vocabulary, concepts: concepts)
+        func program(_ source: PatternSource) throws(PromptError) -> Program {
+            try compiler.compile(try parser.parse(source.text, at: source.location), at: source.location)
+        }
+        func programs(_ sources: [PatternSource]) throws(PromptError) -> [Program] {
+            var result: [Program] = []
+            for source in sources { result.append(try program(source)) }
+            return result
+        }
+
+        var rules: [CompiledRule] = []
+        var ruleNames: [String: SourceLocation] = [:]
+        var doors: [CompiledDoor] = []
+        var intents: [CompiledIntent] = []
+        for file in files {
+            for source in file.rules {
+                if let first = ruleNames[source.rule.id] {
+                    throw PromptError(reason: .duplicateName("rule \(source.rule.id)", firstSeen: first), location: source.rule.location)
+                }
+                ruleNames[source.rule.id] = source.rule.location
+                var rule = source.rule
+                rule.order = rules.count
+                var when: [(Program, PatternSource)] = []
+                for pattern in source.when { when.append((try program(pattern), pattern)) }
+                rules.append(
+                    CompiledRule(
+                        rule: rule, when: when, unless: try programs(source.unless), context: try programs(source.context),
+                        unlessContext: try programs(source.unlessContext)))
+            }
+            for source in file.doors {
+                doors.append(CompiledDoor(door: source.door, when: try programs(source.when), unless: try programs(source.unless)))
+            }
+            for source in file.intents {
+                var intent = source.intent
+                intent.order = intents.count
+                var when: [(Program, PatternSource)] = []
+                for pattern in source.when { when.append((try program(pattern), pattern)) }
+                intents.append(CompiledIntent(intent: intent, when: when, unless: try programs(source.unless)))
+            }
+        }
+        let doorNames = Set(doors.map(\.door.name))
+        for compiled in rules {
+            for name in compiled.rule.allowedAfter where !doorNames.contains(name) {
+                throw PromptError(
+                    reason: .badValue(
+                        key: "allowed-after", value: name,
+                        expected: "one of the doors: " + doorNames.sorted().joined(separator: ", ")),
+                    location: compiled.rule.location)
+            }
+        }
+
+        normaliser.refresh(from: compiler.vocabulary)
+        let rulePrograms: [(rule: Int, pattern: Int)] = rules.enumerated().flatMap { index, rule in
+            rule.when.indices.map { (rule: index, pattern: $0) }
+        }
+        let intentPrograms: [(intent: Int, pattern: Int)] = intents.enumerated().flatMap { index, intent in
+            intent.when.indices.map { (intent: index, pattern: $0) }
+        }
+        let size = compiler.vocabulary.count
+        return RuleBook(
+            normaliser: normaliser, sets: compiler.sets, rules: rules, doors: doors, intents: intents,
+            rulePrograms: rulePrograms,
+            ruleIndex: PatternIndex(programs: rulePrograms.map { rules[$0.rule].when[$0.pattern].program }, vocabularySize: size),
+            intentPrograms: intentPrograms,
+            intentIndex: PatternIndex(
+                programs: intentPrograms.map { intents[$0.intent].when[$0.pattern].program }, vocabularySize: size))
+    }
+}

@@ -1,0 +1,38 @@
+/// A set of word ids as a bit set: membership is one shift and one mask.
+struct WordSet: Sendable, Equatable {
+    private var bits: [UInt64] = []
+
+    init() {}
+
+    init(_ ids: some Sequence<Int32>) {
+        for id in ids { insert(id) }
+    }
+
+    mutating func insert(_ id: Int32) {
+        guard id >= 0 else { return }
+        let word = Int(id) >> 6
+        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: word - bits.count + 1)) }
+        bits[word] |= 1 << UInt64(id & 63)
+    }
+
+    mutating func formUnion(_ other: WordSet) {
+        if other.bits.count > bits.count { bits.append(contentsOf: repeatElement(0, count: other.bits.count - bits.count)) }
+        for index in other.bits.indices { bits[index] |= other.bits[index] }
+    }
+
+    @inline(__always) func contains(_ id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
+    }
+
+    var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
+    var count: Int { bits.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    var members: [Int32] {
+        var result: [Int32] = []
+        for (index, word) in bits.enumerated() where word != 0 {
+            for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 { result.append(Int32(index * 64 + bit)) }
+        }
+        return result
+    }
+}
