@@ -26,7 +26,7 @@ extension DialogueEngine {
         case .help:
             return Turn(reply: help(), state: state)
         case .list:
-            return Turn(reply: list(overview), state: state)
+            return Turn(reply: listing(overview), state: state)
         case .show:
             return Turn(reply: show(argument, overview), state: state)
         case .quit:
@@ -139,7 +139,8 @@ extension DialogueEngine {
         return reply
     }
 
-    func list(_ overview: Overview) -> Reply {
+    /// The interviews with their stage, and the goal: what `/list` and `infoview list` show.
+    public func listing(_ overview: Overview) -> Reply {
         guard !overview.interviews.isEmpty else {
             var reply = Reply()
             reply.add(messages.text("list-empty"))

@@ -113,7 +113,12 @@ private extension Store {
         if let first = pending.first, !applied.isEmpty {
             try backUp(to: "\(path).bak-\(first)")
         }
-        _ = try write { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        do {
+            // Outside a transaction: SQLite cannot change the journal mode inside one.
+            _ = try database.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        } catch {
+            throw Self.storeError(error, path: path, opening: true)
+        }
         if !pending.isEmpty { try migrateNow(migrator) }
     }
 

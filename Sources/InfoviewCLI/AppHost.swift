@@ -1,0 +1,35 @@
+import Foundation
+import InfoviewCore
+
+/// The application behind the prompt: a chat session over the prompts and the database.
+///
+/// Each line goes to the pure dialogue engine; the turn's effects are committed to the store in
+/// one transaction before the reply is shown, so an answer is saved the moment it is given and a
+/// flow cut short (Ctrl-C, `kill -9`, a closed terminal) resumes where it stopped.
+struct AppHost: ReplHost {
+    private var session: ChatSession
+
+    /// Opens the database at `storePath` (created if missing) and starts the chat; `seed` replays
+    /// the chat's random choices.
+    init(library: PromptLibrary, storePath: String, seed: UInt64?) throws {
+        let store = try Store(path: storePath)
+        session = try ChatSession(
+            library: library, store: store, seed: seed ?? UInt64.random(in: .min ... .max), clock: { Date() })
+    }
+
+    var prompt: String { session.prompt }
+
+    var isFinished: Bool { session.isFinished }
+
+    mutating func greeting() -> Reply { session.greeting() }
+
+    mutating func handle(_ line: String) -> Reply { session.handle(line) }
+
+    mutating func interrupt() -> Reply { session.interrupt() }
+
+    mutating func endOfInput() -> Reply { session.endOfInput() }
+
+    func completions(for text: String, in line: String) -> [String] {
+        session.completions(for: text, in: line)
+    }
+}
