@@ -12,8 +12,12 @@ enum TestSupport {
     static let transcriptsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Transcripts").path
 
-    /// The real prompts, parsed.
+    /// The real prompts, parsed (once for all tests).
     static func library() throws -> PromptLibrary {
+        try loaded.get()
+    }
+
+    private static let loaded = Result<PromptLibrary, any Error> {
         try PromptLibrary.load(PromptFiles.read(from: promptsFolder))
     }
 

@@ -58,7 +58,7 @@ struct FlowEngine {
             return outcome
         }
         outcome.progress?.trail.removeLast()
-        enter(previous, &outcome, using: &random)
+        enter(previous, &outcome, askingKnown: true, using: &random)
         return outcome
     }
 
@@ -282,8 +282,10 @@ private extension FlowEngine {
     }
 
     /// Arrives at a step: passes over known fields and closing steps, else asks its question.
+    /// `askingKnown` asks the first step even if its field is known (going back to it).
     func enter(
-        _ name: String, _ outcome: inout Outcome, recordProgress: Bool = true, using random: inout some RandomNumberGenerator
+        _ name: String, _ outcome: inout Outcome, recordProgress: Bool = true, askingKnown: Bool = false,
+        using random: inout some RandomNumberGenerator
     ) {
         var name = name
         var visited: Set<String> = []
@@ -292,7 +294,8 @@ private extension FlowEngine {
                 finish(with: step, &outcome)
                 return
             }
-            if step.skipsIfKnown, let field = step.save, !(progress.answers[field] ?? "").isEmpty,
+            if !(askingKnown && visited.count == 1), step.skipsIfKnown, let field = step.save,
+                !(progress.answers[field] ?? "").isEmpty,
                 let next = step.next ?? flow.step(after: step.name)?.name
             {
                 name = next
