@@ -68,13 +68,3 @@ func notADatabase() throws {
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
 }
-
-@Test("the database path comes from --db, then INFOVIEW_DB, then the XDG data folder")
-func databasePath() throws {
-    var options = try GlobalOptions.parse([])
-    #expect(options.databasePath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/infoview/infoview.sqlite")
-    #expect(options.databasePath(environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"]) == "/data/infoview/infoview.sqlite")
-    #expect(options.databasePath(environment: ["INFOVIEW_DB": "/x.sqlite", "XDG_DATA_HOME": "/data"]) == "/x.sqlite")
-    options = try GlobalOptions.parse(["--db", "/y.sqlite"])
-    #expect(options.databasePath(environment: ["INFOVIEW_DB": "/x.sqlite"]) == "/y.sqlite")
-}

@@ -37,7 +37,7 @@ extension DialogueEngine {
     /// A sentence at home: routed by the intents in `prompts/chat/*.rules`, else a short hint.
     func chat(_ input: String, in state: Conversation, overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
         guard !input.trimmingSpaces().isEmpty else { return Turn(reply: Reply(), state: state) }
-        guard let routed = route(input), let action = HomeAction(routed.action) else {
+        guard input.utf8.count <= Self.longestRequest, let routed = route(input), let action = HomeAction(routed.action) else {
             return notUnderstood(state, using: &random)
         }
         var reply = Reply()
@@ -56,6 +56,10 @@ extension DialogueEngine {
         turn.reply.lines = reply.lines + turn.reply.lines
         return turn
     }
+
+    /// Longer lines are not requests (a pasted page, a stuck key): they get the hint without
+    /// being matched, so no line can keep the prompt waiting.
+    static let longestRequest = 1_000
 
     /// A short hint, never the same variant twice in a row.
     func notUnderstood(_ state: Conversation, using random: inout some RandomNumberGenerator) -> Turn {
