@@ -3,6 +3,7 @@ import GRDB
 
 /// An informational interview: the person and where the user is with them.
 public struct InterviewRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// The table: `interview`.
     public static let databaseTableName = "interview"
     /// The row id; `nil` before insertion.
     public var id: Int64?
@@ -25,6 +26,7 @@ public struct InterviewRecord: Codable, Sendable, Equatable, FetchableRecord, Mu
     /// When anything about it last changed.
     public var updatedAt: Date
 
+    /// Keeps the row id SQLite gave the new row.
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -32,6 +34,7 @@ public struct InterviewRecord: Codable, Sendable, Equatable, FetchableRecord, Mu
 
 /// One answer, committed the moment it is given; a later answer to the same key replaces it.
 public struct AnswerRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// The table: `answer`.
     public static let databaseTableName = "answer"
     /// The row id; `nil` before insertion.
     public var id: Int64?
@@ -48,6 +51,7 @@ public struct AnswerRecord: Codable, Sendable, Equatable, FetchableRecord, Mutab
     /// When it was given.
     public var answeredAt: Date
 
+    /// Keeps the row id SQLite gave the new row.
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -55,6 +59,7 @@ public struct AnswerRecord: Codable, Sendable, Equatable, FetchableRecord, Mutab
 
 /// Where an unfinished flow stopped, so that it resumes there.
 public struct FlowProgressRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    /// The table: `flowProgress`.
     public static let databaseTableName = "flowProgress"
     /// The interview (one flow in progress per interview).
     public var interviewId: Int64
@@ -70,6 +75,7 @@ public struct FlowProgressRecord: Codable, Sendable, Equatable, FetchableRecord,
 
 /// A coach rule the user has muted.
 public struct MutedRuleRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    /// The table: `mutedRule`.
     public static let databaseTableName = "mutedRule"
     /// The rule's id, such as `ask-for-job`.
     public var ruleId: String
