@@ -1,47 +1,35 @@
 import Foundation
 import InfoviewCore
 
-/// A minimal application behind the prompt: it echoes lines and knows `/help` and `/quit`.
+/// The application behind the prompt: a chat session over the prompts and the database.
+///
+/// Each line goes to the pure dialogue engine; the turn's effects are committed to the store in
+/// one transaction before the reply is shown, so an answer is saved the moment it is given and a
+/// flow cut short (Ctrl-C, `kill -9`, a closed terminal) resumes where it stopped.
 struct AppHost: ReplHost {
-    private static let commands = ["/help", "/quit"]
+    private var session: ChatSession
 
-    private(set) var isFinished = false
-    let prompt = "> "
-
-    /// Opens the application over the prompts and the store.
-    init(library: PromptLibrary, storePath: String, seed: UInt64?) throws {}
-
-    mutating func greeting() -> Reply {
-        Reply(plain: ["Welcome to infoview. Type /help for the commands."])
+    /// Opens the database at `storePath` (created if missing) and starts the chat; `seed` replays
+    /// the chat's random choices.
+    init(library: PromptLibrary, storePath: String, seed: UInt64?) throws {
+        let store = try Store(path: storePath)
+        session = try ChatSession(
+            library: library, store: store, seed: seed ?? UInt64.random(in: .min ... .max), clock: { Date() })
     }
 
-    mutating func handle(_ line: String) -> Reply {
-        let text = line.trimmingCharacters(in: .whitespaces)
-        switch text {
-        case "":
-            return Reply()
-        case "/help":
-            var reply = Reply([Reply.Line("Commands:", style: .heading)])
-            reply.add("  /help   list the commands")
-            reply.add("  /quit   leave infoview")
-            return reply
-        case "/quit":
-            isFinished = true
-            return Reply(plain: ["Goodbye."])
-        default:
-            return Reply(plain: ["You said: \(line)"])
-        }
-    }
+    var prompt: String { session.prompt }
 
-    mutating func interrupt() -> Reply {
-        Reply([Reply.Line("Ctrl-C cancelled. Type /quit or press Ctrl-D to leave.", style: .dim)])
-    }
+    var isFinished: Bool { session.isFinished }
 
-    mutating func endOfInput() -> Reply {
-        Reply(plain: ["Goodbye."])
-    }
+    mutating func greeting() -> Reply { session.greeting() }
+
+    mutating func handle(_ line: String) -> Reply { session.handle(line) }
+
+    mutating func interrupt() -> Reply { session.interrupt() }
+
+    mutating func endOfInput() -> Reply { session.endOfInput() }
 
     func completions(for text: String, in line: String) -> [String] {
-        Self.commands.filter { $0.hasPrefix(text) }
+        session.completions(for: text, in: line)
     }
 }

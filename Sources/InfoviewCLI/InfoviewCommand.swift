@@ -16,6 +16,7 @@ struct InfoviewCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self,
+            ListCommand.self,
             PromptsCommand.self,
         ]
     )

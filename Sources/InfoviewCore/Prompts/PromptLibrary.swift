@@ -5,6 +5,13 @@ public struct PromptLibrary: Sendable {
     public var files: PromptFiles
     /// Every `.rules` file compiled: concepts, replacements, coach rules, doors and intents.
     public var rules: RuleBook
+    /// The flows by name (`flows/prepare.flow` is `prepare`).
+    public var flows: [String: Flow]
+    /// The chat's own texts, command descriptions, answer words and goal (`chat/*.messages`).
+    public var messages: MessageBook
+
+    /// The flows the app starts by itself, which every prompts folder must have.
+    static let requiredFlows = ["prepare"]
 
     /// The intents that route plain sentences at the home prompt.
     public var intents: IntentBook { IntentBook(book: rules) }
@@ -17,6 +24,36 @@ public struct PromptLibrary: Sendable {
     /// Parses every file; the first mistake is thrown as `file:line: message`.
     public static func load(_ files: PromptFiles) throws(PromptError) -> PromptLibrary {
         let ruleFiles = files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
-        return PromptLibrary(files: files, rules: try RuleBook.compile(ruleFiles))
+        let rules = try RuleBook.compile(ruleFiles)
+        var flows: [String: Flow] = [:]
+        for file in files.files(in: "flows", ending: ".flow") {
+            let flow = try FlowParser.parse(file.text, file: file.displayName)
+            flows[flow.name] = flow
+        }
+        let messageFiles = files.files(in: "chat", ending: ".messages")
+        let messages = try MessageParser.parse(messageFiles.map { ($0.text, $0.displayName) })
+        for name in requiredFlows where flows[name] == nil {
+            throw PromptError(
+                reason: .unreadable("no flows/\(name).flow (the app starts this flow; expected it in \(files.origin))"),
+                location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
+        }
+        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages)
+    }
+
+    /// The label of every saved field, in the order the flows ask for them.
+    var fieldLabels: [(field: String, label: String)] {
+        var seen: Set<String> = []
+        var labels: [(field: String, label: String)] = []
+        let ordered = flows.values.sorted { Self.order($0) < Self.order($1) }
+        for flow in ordered {
+            for pair in flow.labels where seen.insert(pair.field).inserted {
+                labels.append(pair)
+            }
+        }
+        return labels
+    }
+
+    private static func order(_ flow: Flow) -> (Int, String) {
+        (Stage.allCases.firstIndex(of: flow.stage) ?? 0, flow.name)
     }
 }

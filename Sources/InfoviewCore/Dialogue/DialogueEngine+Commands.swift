@@ -1,0 +1,190 @@
+/// The slash commands and the sentences at home.
+extension DialogueEngine {
+    func run(
+        _ command: SlashCommand, argument: String, in state: Conversation, overview: Overview,
+        using random: inout some RandomNumberGenerator
+    ) -> Turn {
+        let inFlow = state.flow
+        switch command {
+        case .back, .skip, .stop:
+            guard let progress = inFlow else {
+                return Turn(reply: dim(messages.text("not-in-flow", ["command": command.typed])), state: state)
+            }
+            let engine = flowEngine(progress.flow)
+            switch command {
+            case .back: return turn(engine.back(progress, using: &random), state)
+            case .skip: return turn(engine.skip(progress, using: &random), state)
+            default: return turn(engine.stop(progress), state)
+            }
+        case .prepare, .resume:
+            if let progress = inFlow {
+                let doing = flowEngine(progress.flow).doing(progress)
+                return Turn(reply: dim(messages.text("in-flow-busy", ["doing": doing, "command": command.typed])), state: state)
+            }
+            return command == .prepare
+                ? prepare(argument, state, overview, using: &random) : resume(argument, state, overview, using: &random)
+        case .help:
+            return Turn(reply: help(), state: state)
+        case .list:
+            return Turn(reply: listing(overview), state: state)
+        case .show:
+            return Turn(reply: show(argument, overview), state: state)
+        case .quit:
+            return quit(in: state, using: &random)
+        }
+    }
+
+    /// A sentence at home: routed by the intents in `prompts/chat/*.rules`, else a short hint.
+    func chat(_ input: String, in state: Conversation, overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
+        guard !input.trimmingSpaces().isEmpty else { return Turn(reply: Reply(), state: state) }
+        guard input.utf8.count <= Self.longestRequest, let routed = route(input), let action = HomeAction(routed.action) else {
+            return notUnderstood(state, using: &random)
+        }
+        var reply = Reply()
+        if let said = random.pick(routed.replies) { reply.add(said) }
+        var turn: Turn
+        switch action {
+        case .progress:
+            turn = Turn(reply: Reply(plain: messages.lines("progress", counts(overview), using: &random)), state: state)
+        case .explain:
+            turn = Turn(reply: Reply(plain: messages.lines("explain", using: &random)), state: state)
+        case .reply:
+            turn = Turn(reply: Reply(), state: state)
+        case .command(let command, let argument):
+            turn = run(command, argument: argument, in: state, overview: overview, using: &random)
+        }
+        turn.reply.lines = reply.lines + turn.reply.lines
+        return turn
+    }
+
+    /// Longer lines are not requests (a pasted page, a stuck key): they get the hint without
+    /// being matched, so no line can keep the prompt waiting.
+    static let longestRequest = 1_000
+
+    /// A short hint, never the same variant twice in a row.
+    func notUnderstood(_ state: Conversation, using random: inout some RandomNumberGenerator) -> Turn {
+        let variants = messages.messages["not-understood"]?.variants ?? []
+        guard !variants.isEmpty else {
+            return Turn(reply: Reply(plain: messages.lines("not-understood", using: &random)), state: state)
+        }
+        let choices = variants.indices.filter { $0 != state.lastFallback || variants.count == 1 }
+        guard let index = random.pick(choices) else { return Turn(reply: Reply(), state: state) }
+        var next = state
+        next.lastFallback = index
+        return Turn(reply: Reply(plain: [variants[index].render([:])]), state: next)
+    }
+
+    /// The intent a sentence matches: its action and what it may say first.
+    func route(_ input: String) -> (action: String, replies: [String])? {
+        guard let match = library.intents.match(input) else { return nil }
+        return (match.action, match.replies)
+    }
+
+    func prepare(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
+        let engine = flowEngine("prepare")
+        var next = state
+        guard !argument.isEmpty else {
+            return turn(engine.start(interview: nil, answers: [:], using: &random), state)
+        }
+        guard let name = InterviewName.clean(argument) else {
+            return Turn(reply: dim(messages.text("name-too-long", ["max": String(InterviewName.maximumLength)])), state: state)
+        }
+        if let existing = overview.interview(named: name) {
+            if let progress = existing.interrupted, progress.flow == engine.flow.name {
+                return resume(progress, existing, state, using: &random)
+            }
+            var outcome = engine.start(interview: existing.name, answers: existing.answers, using: &random)
+            outcome.reply.lines.insert(Reply.Line(messages.text("prepare-again", ["name": existing.name])), at: 0)
+            outcome.effects.insert(.startInterview(name: existing.name, stage: engine.flow.stage), at: 0)
+            return turn(outcome, next)
+        }
+        var outcome = engine.start(interview: name, answers: [InterviewName.field: name], using: &random)
+        let step = engine.flow.steps.first { $0.save == InterviewName.field }?.name ?? engine.flow.steps[0].name
+        outcome.effects.insert(contentsOf: [
+            .startInterview(name: name, stage: engine.flow.stage),
+            .save(interview: name, flow: engine.flow.name, step: step, field: InterviewName.field, value: name),
+        ], at: 0)
+        next.mode = .home
+        return turn(outcome, next)
+    }
+
+    func resume(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
+        let name = argument.isEmpty ? overview.recentlyInterrupted.first : argument
+        guard let name else { return Turn(reply: dim(messages.text("resume-none")), state: state) }
+        guard let interview = overview.interview(named: name), let progress = interview.interrupted else {
+            return Turn(reply: dim(messages.text("resume-unknown", ["name": name])), state: state)
+        }
+        return resume(progress, interview, state, using: &random)
+    }
+
+    func resume(
+        _ progress: FlowProgress, _ interview: Overview.Interview, _ state: Conversation, using random: inout some RandomNumberGenerator
+    ) -> Turn {
+        let engine = flowEngine(progress.flow)
+        var outcome = engine.ask(progress, using: &random)
+        var reply = Reply()
+        reply.add(messages.text("resumed", ["doing": engine.doing(progress)]))
+        reply.lines += answerLines(progress.answers.filter { $0.key != InterviewName.field }, heading: "so-far").lines
+        outcome.reply.lines = reply.lines + outcome.reply.lines
+        return turn(outcome, state)
+    }
+
+    func help() -> Reply {
+        var reply = Reply()
+        reply.add(messages.text("help-heading"), style: .heading)
+        let width = messages.commands.map(\.usage.count).max() ?? 0
+        func line(_ help: MessageBook.CommandHelp) -> String {
+            help.usage + String(repeating: " ", count: width - help.usage.count + 2) + help.does
+        }
+        for help in messages.commands where help.place == .home { reply.add(line(help)) }
+        reply.add(messages.text("help-flow-heading"), style: .heading)
+        for help in messages.commands where help.place == .flow { reply.add(line(help)) }
+        reply.add(messages.text("help-chat"), style: .dim)
+        return reply
+    }
+
+    /// The interviews with their stage, and the goal: what `/list` and `infoview list` show.
+    public func listing(_ overview: Overview) -> Reply {
+        guard !overview.interviews.isEmpty else {
+            var reply = Reply()
+            reply.add(messages.text("list-empty"))
+            reply.add(goalLine(overview))
+            return reply
+        }
+        var reply = Reply()
+        reply.add(messages.text("list-heading"), style: .heading)
+        reply.lines += interviewLines(overview).lines.dropFirst()
+        reply.add(goalLine(overview))
+        return reply
+    }
+
+    func show(_ argument: String, _ overview: Overview) -> Reply {
+        guard !argument.isEmpty else { return dim(messages.text("show-which")) }
+        guard let interview = overview.interview(named: argument) else {
+            let nearest = Nearest.word(to: argument, among: overview.interviews.map(\.name)) ?? ""
+            return dim(messages.text("show-unknown", ["name": argument, "nearest": nearest]))
+        }
+        var reply = Reply()
+        reply.add(messages.text("show-heading", ["name": interview.name, "stage": stageWord(interview.stage)]), style: .heading)
+        var answers = interview.answers
+        answers[InterviewName.field] = nil
+        let lines = answerLines(answers, heading: nil)
+        if lines.lines.isEmpty { reply.add(messages.text("show-nothing", ["name": interview.name])) }
+        reply.lines += lines.lines
+        if let progress = interview.interrupted {
+            let doing = flowEngine(progress.flow).doing(progress)
+            reply.add(messages.text("show-paused", ["doing": doing, "step": progress.step]), style: .dim)
+        }
+        return reply
+    }
+
+    func unknownCommand(_ word: String) -> Reply {
+        let nearest = Nearest.word(to: word.lowercased(), among: SlashCommand.allCases.map(\.rawValue)).map { "/" + $0 } ?? ""
+        let shown = "/" + String(word.prefix(40))
+        return dim(messages.text("unknown-command", ["command": shown, "nearest": nearest]))
+    }
+
+    func dim(_ text: String) -> Reply {
+        Reply([Reply.Line(text, style: .dim)])
+    }
+}

@@ -1,0 +1,14 @@
+/// Something a turn asks its caller to do, such as saving an answer. The dialogue engine only
+/// describes effects; the session applies them to the store.
+public enum Effect: Sendable, Equatable {
+    /// Make sure an interview with this name exists (the existing one is kept, whatever its case).
+    case startInterview(name: String, stage: Stage)
+    /// Give an interview another name.
+    case renameInterview(from: String, to: String)
+    /// Save an answer the moment it is given; a later answer to the same field replaces it.
+    case save(interview: String, flow: String, step: String, field: String, value: String)
+    /// Record where a flow is, so that an interrupted flow resumes there.
+    case progress(interview: String, flow: String, step: String, trail: [String])
+    /// The flow ran to its end: nothing is left to resume.
+    case finished(interview: String, flow: String)
+}

@@ -1,0 +1,87 @@
+/// A guided conversation read from `prompts/flows/NAME.flow`: steps asked one at a time.
+public struct Flow: Sendable, Equatable {
+    /// The file's name without `.flow`, such as `prepare`.
+    public var name: String
+    /// What the user is doing while the flow runs, such as "preparing the interview with {name}".
+    public var doing: TextTemplate
+    /// The stage an interview is in while this flow runs on it.
+    public var stage: Stage
+    /// The steps in file order; the first one starts the flow.
+    public var steps: [Step]
+
+    /// The step with this name.
+    public func step(named name: String) -> Step? {
+        steps.first { $0.name == name }
+    }
+
+    /// The step after `name` in file order, where a step without `next:` goes.
+    func step(after name: String) -> Step? {
+        guard let index = steps.firstIndex(where: { $0.name == name }), index + 1 < steps.count else { return nil }
+        return steps[index + 1]
+    }
+
+    /// The label shown for each saved field, in step order.
+    public var labels: [(field: String, label: String)] {
+        steps.compactMap { step in step.save.map { ($0, step.label ?? $0) } }
+    }
+}
+
+/// One step of a flow: a question, the kind of answer it takes, where the answer goes and what
+/// comes next.
+public struct Step: Sendable, Equatable {
+    /// The kind of answer a step takes.
+    public enum Answer: String, Sendable, Equatable, CaseIterable {
+        /// Any text.
+        case text
+        /// Yes or no, in the user's own words.
+        case yesNo = "yes-no"
+        /// One of the step's choices, by label or number.
+        case choice
+        /// Several items, one a line, until an empty line or `done`.
+        case list
+    }
+
+    /// One option of a choice step and the step it leads to.
+    public struct Choice: Sendable, Equatable {
+        /// What the user types (or its number).
+        public var label: String
+        /// The step it leads to; `nil` goes on as without a choice.
+        public var next: String?
+    }
+
+    /// The step's name, unique in its flow.
+    public var name: String
+    /// Where the step's header is.
+    public var location: SourceLocation
+    /// The question, in variants; empty for a closing step that only says `done`.
+    public var asks: [TextTemplate]
+    /// The kind of answer.
+    public var answer: Answer
+    /// The field the answer is saved to.
+    public var save: String?
+    /// How the saved field is shown in summaries.
+    public var label: String?
+    /// The options of a choice step.
+    public var choices: [Choice]
+    /// The step after this one, when no branch says otherwise.
+    public var next: String?
+    /// For a yes-no step, where a yes leads.
+    public var ifYes: String?
+    /// For a yes-no step, where a no leads.
+    public var ifNo: String?
+    /// Said after any answer, in variants.
+    public var says: [TextTemplate]
+    /// Coaching said after a yes, in variants.
+    public var saysIfYes: [TextTemplate]
+    /// Coaching said after a no, in variants.
+    public var saysIfNo: [TextTemplate]
+    /// Whether `skip` may leave the step unanswered.
+    public var isOptional: Bool
+    /// Whether the step is passed over when its field already has a value.
+    public var skipsIfKnown: Bool
+    /// The closing lines: reaching this step (or answering it) ends the flow with them.
+    public var done: [TextTemplate]
+
+    /// Whether the step only closes the flow, without a question.
+    public var isClosing: Bool { asks.isEmpty }
+}

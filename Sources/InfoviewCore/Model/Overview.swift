@@ -1,0 +1,40 @@
+/// What the store holds, as the dialogue engine sees it: the interviews, their answers and any
+/// interrupted flow. The session reads it from the store before each line.
+public struct Overview: Sendable, Equatable {
+    /// One interview.
+    public struct Interview: Sendable, Equatable {
+        /// The person's name, as first given.
+        public var name: String
+        /// Where the interview is.
+        public var stage: Stage
+        /// The saved answers by field (list items one a line).
+        public var answers: [String: String]
+        /// The flow left unfinished on this interview, if any (its `answers` are filled in).
+        public var interrupted: FlowProgress?
+
+        /// Creates an interview snapshot.
+        public init(name: String, stage: Stage, answers: [String: String] = [:], interrupted: FlowProgress? = nil) {
+            self.name = name
+            self.stage = stage
+            self.answers = answers
+            self.interrupted = interrupted
+        }
+    }
+
+    /// The interviews, oldest first.
+    public var interviews: [Interview]
+    /// The names of interviews with an interrupted flow, the most recently touched first.
+    public var recentlyInterrupted: [String]
+
+    /// Creates an overview.
+    public init(interviews: [Interview] = [], recentlyInterrupted: [String] = []) {
+        self.interviews = interviews
+        self.recentlyInterrupted = recentlyInterrupted
+    }
+
+    /// The interview with this name, ignoring case.
+    public func interview(named name: String) -> Interview? {
+        let key = name.lowercased()
+        return interviews.first { $0.name.lowercased() == key }
+    }
+}

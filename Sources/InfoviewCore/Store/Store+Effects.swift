@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Applies a turn's effects in one transaction: either all of them are saved or none.
+    public func apply(_ effects: [Effect], now: Date) throws(StoreError) {
+        guard !effects.isEmpty else { return }
+        try write { db in
+            for effect in effects {
+                try Self.apply(effect, now: now, in: db)
+            }
+        }
+    }
+
+    /// The interview with this name, ignoring case.
+    public func interview(named name: String) throws(StoreError) -> InterviewRecord? {
+        try read { db in try Self.interview(named: name, in: db) }
+    }
+
+    /// Every interview, oldest first.
+    public func interviews() throws(StoreError) -> [InterviewRecord] {
+        try read { db in try InterviewRecord.order(Column("createdAt"), Column("id")).fetchAll(db) }
+    }
+
+    /// The answers saved for an interview, in the order they were first given.
+    public func answers(for interviewId: Int64) throws(StoreError) -> [AnswerRecord] {
+        try read { db in
+            try AnswerRecord.filter(Column("interviewId") == interviewId).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Mutes a coach rule (muting it again keeps the first time).
+    public func mute(rule ruleId: String, now: Date) throws(StoreError) {
+        try write { db in
+            if try MutedRuleRecord.fetchOne(db, key: ruleId) == nil {
+                try MutedRuleRecord(ruleId: ruleId, mutedAt: now).insert(db)
+            }
+        }
+    }
+
+    /// Unmutes a coach rule.
+    public func unmute(rule ruleId: String) throws(StoreError) {
+        _ = try write { db in try MutedRuleRecord.deleteOne(db, key: ruleId) }
+    }
+
+    /// The muted rules, by id.
+    public func mutedRules() throws(StoreError) -> [MutedRuleRecord] {
+        try read { db in try MutedRuleRecord.order(Column("ruleId")).fetchAll(db) }
+    }
+}
+
+private extension Store {
+    /// The answer fields that also fill a column of the interview.
+    static let columns: [String: String] = [
+        "name": "name", "role": "role", "organisation": "organisation", "connection": "connection",
+        "immediate-boss": "isImmediateBoss",
+    ]
+
+    static func interview(named name: String, in db: Database) throws -> InterviewRecord? {
+        if let exact = try InterviewRecord.filter(sql: "name = ? COLLATE NOCASE", arguments: [name]).fetchOne(db) {
+            return exact
+        }
+        // SQLite's NOCASE folds only ASCII letters; names such as "Élodie" are compared here.
+        let key = name.lowercased()
+        return try InterviewRecord.fetchAll(db).first { $0.name.lowercased() == key }
+    }
+
+    static func existing(_ name: String, in db: Database) throws -> InterviewRecord {
+        guard let interview = try interview(named: name, in: db) else { throw StoreError.noInterview(name) }
+        return interview
+    }
+
+    static func apply(_ effect: Effect, now: Date, in db: Database) throws {
+        switch effect {
+        case .startInterview(let name, let stage):
+            if try interview(named: name, in: db) == nil {
+                var record = InterviewRecord(
+                    id: nil, name: name, role: nil, organisation: nil, connection: nil, isImmediateBoss: nil,
+                    stage: stage, referredBy: nil, createdAt: now, updatedAt: now)
+                try record.insert(db)
+            }
+        case .renameInterview(let from, let to):
+            var record = try existing(from, in: db)
+            if let other = try interview(named: to, in: db), other.id != record.id { throw StoreError.nameTaken(other.name) }
+            record.name = to
+            record.updatedAt = now
+            try record.update(db)
+        case .save(let name, let flow, let step, let field, let value):
+            var record = try existing(name, in: db)
+            let id = record.id!
+            if var answer = try AnswerRecord.filter(Column("interviewId") == id && Column("key") == field).fetchOne(db) {
+                (answer.flow, answer.step, answer.value, answer.answeredAt) = (flow, step, value, now)
+                try answer.update(db)
+            } else {
+                var answer = AnswerRecord(id: nil, interviewId: id, flow: flow, step: step, key: field, value: value, answeredAt: now)
+                try answer.insert(db)
+            }
+            fill(&record, field: field, value: value)
+            record.updatedAt = now
+            try record.update(db)
+        case .progress(let name, let flow, let step, let trail):
+            let id = try existing(name, in: db).id!
+            let json = String(decoding: try JSONEncoder().encode(trail), as: UTF8.self)
+            try FlowProgressRecord(interviewId: id, flow: flow, step: step, trail: json, updatedAt: now).save(db)
+        case .finished(let name, _):
+            let id = try existing(name, in: db).id!
+            _ = try FlowProgressRecord.deleteOne(db, key: id)
+        }
+    }
+
+    static func fill(_ record: inout InterviewRecord, field: String, value: String) {
+        switch columns[field] {
+        case "name": record.name = value
+        case "role": record.role = value
+        case "organisation": record.organisation = value
+        case "connection": record.connection = value
+        case "isImmediateBoss": record.isImmediateBoss = value == "yes" ? true : value == "no" ? false : nil
+        default: break
+        }
+    }
+}

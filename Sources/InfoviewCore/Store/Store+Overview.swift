@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Everything the dialogue engine needs to know, read in one transaction.
+    public func overview() throws(StoreError) -> Overview {
+        try read { db in
+            let interviews = try InterviewRecord.order(Column("createdAt"), Column("id")).fetchAll(db)
+            let answers = try AnswerRecord.order(Column("id")).fetchAll(db)
+            let progress = try FlowProgressRecord.order(Column("updatedAt").desc, Column("interviewId").desc).fetchAll(db)
+            var byInterview: [Int64: [String: String]] = [:]
+            for answer in answers { byInterview[answer.interviewId, default: [:]][answer.key] = answer.value }
+            let progressByInterview = Dictionary(progress.map { ($0.interviewId, $0) }) { first, _ in first }
+            let snapshots = interviews.map { record -> Overview.Interview in
+                let saved = byInterview[record.id!] ?? [:]
+                let interrupted = progressByInterview[record.id!].map { row in
+                    FlowProgress(
+                        flow: row.flow, interview: record.name, step: row.step,
+                        trail: (try? JSONDecoder().decode([String].self, from: Data(row.trail.utf8))) ?? [],
+                        answers: saved)
+                }
+                return Overview.Interview(name: record.name, stage: record.stage, answers: saved, interrupted: interrupted)
+            }
+            let names = Dictionary(uniqueKeysWithValues: interviews.map { ($0.id!, $0.name) })
+            return Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+@testable import InfoviewCore
+
+/// Paths and fixtures shared by the tests; nothing here reads `$HOME` or the clock.
+enum TestSupport {
+    /// The repository's `prompts/` folder.
+    static let promptsFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("prompts").path
+
+    /// The folder of golden transcripts.
+    static let transcriptsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Transcripts").path
+
+    /// The real prompts, parsed (once for all tests).
+    static func library() throws -> PromptLibrary {
+        try loaded.get()
+    }
+
+    private static let loaded = Result<PromptLibrary, any Error> {
+        try PromptLibrary.load(PromptFiles.read(from: promptsFolder))
+    }
+
+    /// A fixed moment: 6 January 2025, 09:00 UTC.
+    static let now = Date(timeIntervalSince1970: 1_736_154_000)
+
+    /// A new empty folder under the system's temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("infoview-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
