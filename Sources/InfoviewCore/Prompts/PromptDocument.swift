@@ -57,30 +57,50 @@ public struct PromptBlock: Sendable, Equatable {
 public enum PromptDocument {
     /// Splits a prompt file into blocks, naming the file and line of any malformed line.
     public static func parse(_ text: String, file: String) throws(PromptError) -> [PromptBlock] {
+        try parse(Array(text.utf8), file: file)
+    }
+
+    private static func parse(_ bytes: [UInt8], file: String) throws(PromptError) -> [PromptBlock] {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), colon = UInt8(ascii: ":")
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, bytes[lower] == space || bytes[lower] == tab { lower += 1 }
+            while upper > lower, [space, tab, UInt8(ascii: "\r")].contains(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
         var blocks: [PromptBlock] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            let trimmed = line.trimmingSpaces()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            defer { start = end + 1 }
+            let line = trimmed(start..<end)
+            if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
             let location = SourceLocation(file: file, line: lineNumber)
-            if let first = line.first, first != " " && first != "\t" {
-                let words = trimmed.split(separator: " ", maxSplits: 1)
-                let kind = String(words[0])
-                let name = words.count > 1 ? String(words[1]).trimmingSpaces() : ""
-                blocks.append(PromptBlock(kind: kind, name: name, location: location, entries: []))
+            if bytes[start] != space && bytes[start] != tab {
+                var split = line.lowerBound
+                while split < line.upperBound, bytes[split] != space { split += 1 }
+                let name = trimmed(split..<line.upperBound)
+                blocks.append(PromptBlock(kind: string(line.lowerBound..<split), name: string(name), location: location, entries: []))
                 continue
             }
-            guard let colon = trimmed.firstIndex(of: ":"), !blocks.isEmpty else {
-                throw PromptError(reason: .malformedLine(trimmed), location: location)
+            var colonIndex = line.lowerBound
+            while colonIndex < line.upperBound, bytes[colonIndex] != colon { colonIndex += 1 }
+            let keyRange = trimmed(line.lowerBound..<colonIndex)
+            let keyIsValid = !keyRange.isEmpty && keyRange.allSatisfy { index in
+                let byte = bytes[index]
+                return (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                    || byte == UInt8(ascii: "-")
             }
-            let key = trimmed[..<colon].trimmingSpaces().lowercased()
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-                throw PromptError(reason: .malformedLine(trimmed), location: location)
+            guard colonIndex < line.upperBound, !blocks.isEmpty, keyIsValid else {
+                throw PromptError(reason: .malformedLine(string(line)), location: location)
             }
-            let value = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
-            blocks[blocks.count - 1].entries.append(PromptEntry(key: key, value: value, location: location))
+            let value = trimmed(colonIndex + 1..<line.upperBound)
+            blocks[blocks.count - 1].entries.append(
+                PromptEntry(key: string(keyRange).lowercased(), value: string(value), location: location))
         }
         return blocks
     }

@@ -42,6 +42,15 @@ struct Normaliser: Sendable {
         self.vocabulary = vocabulary
     }
 
+    /// Whether words need no normalising: plain lower-case ASCII with no `replace` entry.
+    func isPlain(_ text: String) -> Bool {
+        for word in text.split(separator: " ") {
+            guard word.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) else { return false }
+            if let entry = lexicon[String(word)], !entry.replacements.isEmpty { return false }
+        }
+        return true
+    }
+
     /// The tokens of a text.
     func tokens(of text: String) -> [Token] {
         tokens(of: Tokenizer.pieces(of: text))

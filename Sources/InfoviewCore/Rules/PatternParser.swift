@@ -82,9 +82,16 @@ struct PatternParser {
                     }
                     nodes.append(.concept(name))
                 } else {
-                    let words = normaliser.words(of: item.text)
+                    // A run of plain words is normalised together, so `intern ship` meets its
+                    // `replace` block as typed text would.
+                    var run = item.text
+                    while position + 1 < tokens.count, Self.isWord(tokens[position + 1].text) {
+                        position += 1
+                        run += " " + tokens[position].text
+                    }
+                    let words = normaliser.isPlain(run) ? run.split(separator: " ").map(String.init) : normaliser.words(of: run)
                     guard !words.isEmpty else {
-                        throw PromptError(reason: .badPattern("'\(item.text)' is not a word"), location: location)
+                        throw PromptError(reason: .badPattern("'\(run)' is not a word"), location: location)
                     }
                     nodes.append(contentsOf: words.map(PatternNode.word))
                 }
@@ -96,6 +103,13 @@ struct PatternParser {
             throw PromptError(reason: .badPattern("'\(opening)' is never closed with '\(closing)'"), location: location)
         }
         return .sequence(nodes)
+    }
+}
+
+extension PatternParser {
+    static func isWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return !"()[]|^$/?*~".unicodeScalars.contains(first)
     }
 }
 
@@ -111,18 +125,18 @@ private struct Lexer {
             if !current.isEmpty { items.append(Item(text: current)) }
             current = ""
         }
-        for character in text {
+        for character in text.unicodeScalars {
             switch character {
             case "(", ")", "[", "]", "|", "^", "$", "/", "?":
                 flush()
-                items.append(Item(text: String(character)))
+                items.append(Item(text: String(Character(character))))
             case " ", "\t", ",", ".", "!":
                 flush()
             case "*", "~":
                 flush()
-                current.append(character)
+                current.unicodeScalars.append(character)
             default:
-                current.append(character)
+                current.unicodeScalars.append(character)
             }
         }
         flush()

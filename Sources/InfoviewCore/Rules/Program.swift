@@ -38,6 +38,9 @@ struct ProgramCompiler {
     var sets: [WordSet] = []
     let concepts: [String: (node: PatternNode, location: SourceLocation)]
     private var conceptSets: [String: Int32] = [:]
+    /// Each concept's code, compiled once and copied (with its jumps moved) wherever it is used.
+    private var conceptCode: [String: [Program.Instruction]] = [:]
+    private var conceptFirsts: [String: (words: WordSet?, nullable: Bool)] = [:]
 
     init(vocabulary: Vocabulary, concepts: [String: (node: PatternNode, location: SourceLocation)]) {
         self.vocabulary = vocabulary
@@ -83,9 +86,22 @@ struct ProgramCompiler {
             if let set = try conceptSet(name) {
                 code.append(.set(set))
             } else {
-                stack.append(name)
-                try emit(concept.node, into: &code, captures: &captures, capturing: false, stack: &stack, location)
-                stack.removeLast()
+                if conceptCode[name] == nil {
+                    stack.append(name)
+                    var fragment: [Program.Instruction] = []
+                    var none: Int32 = 0
+                    try emit(concept.node, into: &fragment, captures: &none, capturing: false, stack: &stack, location)
+                    stack.removeLast()
+                    conceptCode[name] = fragment
+                }
+                let base = Int32(code.count)
+                for instruction in conceptCode[name]! {
+                    switch instruction {
+                    case .split(let first, let second): code.append(.split(first + base, second + base))
+                    case .jump(let target): code.append(.jump(target + base))
+                    default: code.append(instruction)
+                    }
+                }
             }
         case .sequence(let nodes):
             for child in nodes {
@@ -179,8 +195,11 @@ struct ProgramCompiler {
         case .word(let word):
             return (WordSet([vocabulary.intern(word)]), false)
         case .concept(let name):
+            if let cached = conceptFirsts[name] { return cached }
             guard let concept = concepts[name], !stack.contains(name) else { return (nil, false) }
-            return firsts(of: concept.node, stack: stack + [name])
+            let result = firsts(of: concept.node, stack: stack + [name])
+            conceptFirsts[name] = result
+            return result
         case .sequence(let nodes):
             var words = WordSet()
             for child in nodes {
