@@ -77,6 +77,43 @@ enum BuiltProgram {
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 }
 
+/// A temporary HOME, with the XDG folders and the database inside it, for runs of the built
+/// `infoview`; several runs in one sandbox share the database.
+struct Sandbox {
+    let home: URL
+
+    init() throws {
+        home = try BuiltProgram.temporaryFolder()
+    }
+
+    var database: String { home.appendingPathComponent("test.sqlite").path }
+    var stateFolder: String { home.appendingPathComponent("state").path }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    /// Runs `infoview --db DATABASE ARGUMENTS` with `input` piped in; it is killed after `timeout`.
+    func run(
+        _ input: [UInt8], arguments: [String] = [], environment extra: [String: String] = [:], timeout: Double = 60
+    ) throws -> ProgramRun {
+        var environment = [
+            "HOME": home.path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_STATE_HOME": stateFolder,
+            "TERM": "xterm-256color",
+            "PATH": "/usr/bin:/bin",
+        ]
+        environment.merge(extra) { $1 }
+        let run = try BuiltProgram.run(
+            try BuiltProgram.infoview(), ["--db", database] + arguments, environment: environment, input: Data(input),
+            timeout: timeout)
+        #expect(!run.timedOut, "infoview did not end within \(timeout) seconds")
+        #expect(!FileManager.default.fileExists(atPath: stateFolder), "a piped session wrote a history")
+        return run
+    }
+}
+
 /// A test could not run its program.
 struct ProgramError: Error, CustomStringConvertible {
     var description: String

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Drives the infoview REPL through a real pseudo-terminal.
 
-Usage: python3 repl_pty.py BINARY SCENARIO
+Usage: python3 repl_pty.py BINARY SCENARIO, or python3 repl_pty.py --list for the scenarios' names
 
-Each scenario runs in a fresh temporary HOME (with XDG_STATE_HOME and XDG_DATA_HOME inside it),
-waits for what it expects with a timeout, and exits 0 when everything held, or 1 with a message
-and the tail of the terminal output. Nothing waits a fixed time: every step waits for output.
+Each scenario runs in a fresh temporary HOME (with XDG_STATE_HOME and XDG_DATA_HOME inside it and
+the database in it), waits for what it expects with a timeout, and exits 0 when everything held,
+or 1 with a message and the tail of the terminal output. Nothing waits a fixed time: every step
+waits for output. What infoview says is read from `prompts/` (see prompt_texts.py), and where a
+message has variants any of them will do, so no scenario depends on a random choice.
 """
 
 import io
@@ -19,11 +21,14 @@ import time
 
 import pexpect
 
-TIMEOUT = 30  # seconds for any one expectation: generous for a loaded machine
-PROMPT = b"> "
-GREETING = b"Welcome to infoview."
-SGR = re.compile(rb"\x1b\[[0-9;]*m")
+from prompt_texts import PromptTexts
 
+TIMEOUT = 30  # seconds for any one expectation: generous for a loaded machine
+WIDE = (24, 200)  # wide enough that no question or message the scenarios wait for is wrapped
+SGR = re.compile(rb"\x1b\[[0-9;]*m")
+TEXTS = PromptTexts()
+HOME_PROMPT = TEXTS.prompt()
+FLOW_PROMPT = TEXTS.prompt("prepare")
 
 # Every session started, so that a failure can show the last one's output and all get closed.
 SESSIONS = []
@@ -36,7 +41,7 @@ class Failure(Exception):
 class Session:
     """One run of the binary in a pseudo-terminal, with everything it wrote kept in `log`."""
 
-    def __init__(self, binary, home, env=None, size=(24, 80)):
+    def __init__(self, binary, home, env=None, size=WIDE):
         environment = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": home,
@@ -69,19 +74,39 @@ class Session:
         return len(self.log.getvalue())
 
     def expect(self, text, what=None):
+        """Waits for `text`, or for any of a list of texts; returns the index of the one seen."""
         try:
-            self.child.expect_exact(text)
+            return self.child.expect_exact(text)
         except pexpect.TIMEOUT:
             raise Failure(f"timed out after {TIMEOUT}s waiting for {what or text!r}")
         except pexpect.EOF:
             raise Failure(f"the program ended while waiting for {what or text!r}")
 
-    def prompt(self):
-        self.expect(PROMPT, "the prompt")
+    def home(self):
+        """Waits for the prompt and checks that it is the home prompt, not a flow's."""
+        # The flow's prompt ends like the home one and is found first when it is there.
+        if self.expect([FLOW_PROMPT, HOME_PROMPT], "the home prompt") == 0:
+            raise Failure("the prompt is the flow's, expected the home prompt")
 
-    def start(self):
-        self.expect(GREETING, "the greeting")
-        self.prompt()
+    def in_flow(self):
+        """Waits for the prompt and checks that it is the prepare flow's."""
+        if self.expect([FLOW_PROMPT, HOME_PROMPT], "the flow's prompt") == 1:
+            raise Failure("the prompt is the home prompt, expected the flow's")
+
+    def ask(self, step, **values):
+        """Waits for the question of a step of the prepare flow (any variant), then its prompt."""
+        self.expect(TEXTS.asks(step, **values), f"the question of step {step}")
+        self.in_flow()
+
+    def say(self, message, **values):
+        """Waits for a message (any variant)."""
+        self.expect(TEXTS.variants(message, **values), f"the message {message}")
+
+    def start(self, returning=False):
+        """Waits for the greeting of a first run, or of a run with interviews saved."""
+        self.say("welcome-back" if returning else "welcome")
+        if not returning:
+            self.home()
 
     def finish(self):
         """Waits for the program to end and checks that it ended well."""
@@ -96,9 +121,15 @@ class Session:
             raise Failure(f"the program exited with status {self.child.exitstatus}, expected 0")
 
     def leave(self):
+        """Ctrl-D: the goodbye (its start, which is the same in and out of a flow), exit 0."""
         self.child.sendeof()
-        self.expect(b"Goodbye.")
+        self.say("quit")
         self.finish()
+
+    def type(self, text):
+        """Types text without Enter and waits until the line editor shows it."""
+        self.child.send(text)
+        self.expect(text.encode(), f"{text!r} echoed")
 
     def close(self):
         if self.reaped:
@@ -112,95 +143,171 @@ def check(condition, message):
         raise Failure(message)
 
 
+def wait_for_exit(pid):
+    """Reaps a child the scenario ended itself; returns its wait status."""
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        reaped, status = os.waitpid(pid, os.WNOHANG)
+        if reaped:
+            return status
+        if time.monotonic() > deadline:
+            raise Failure(f"the program was still running {TIMEOUT}s later")
+        time.sleep(0.02)
+
+
+def interrupted(name, step):
+    """The greeting's lines about a flow that was cut short at `step`."""
+    return TEXTS.text("interrupted", doing=TEXTS.doing(name=name), step=step)
+
+
 def ctrl_c_at_prompt(binary, home):
     s = Session(binary, home)
     s.start()
     s.child.sendintr()
     s.expect(b"^C")
-    s.expect(b"Ctrl-C cancelled. Type /quit or press Ctrl-D to leave.")
-    s.prompt()
-    s.child.send("still here\r")
-    s.expect(b"You said: still here")
-    s.prompt()
+    s.expect(TEXTS.text("interrupt-home"))
+    s.home()
+    s.child.send("/list\r")
+    s.say("list-empty")
+    s.home()
     s.child.send("/quit\r")
-    s.expect(b"Goodbye.")
+    s.say("quit")
     s.finish()
 
 
 def ctrl_c_discards_text(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("draft words")
-    s.expect(b"draft words")
+    s.type("/prepare Draft")
     start = s.mark()
     s.child.sendintr()
     s.expect(b"^C")
-    s.prompt()
-    check(b"Ctrl-C cancelled" not in s.output(start), "Ctrl-C on a line with text went to the application")
-    s.child.send("kept\r")
-    s.expect(b"You said: kept")
-    s.prompt()
-    check(b"You said: draft" not in s.output(), "the cancelled text was still handled")
-    check(b"draft wordskept" not in s.output(), "the cancelled text stayed on the line")
-    s.child.send("\x12kep")  # Ctrl-R, then cancel the search itself
+    s.home()
+    check(TEXTS.text("interrupt-home") not in s.output(start), "Ctrl-C on a line with text went to the application")
+    s.child.send("/show Draft\r")
+    s.say("show-unknown", name="Draft")  # so the cancelled /prepare started nothing
+    s.home()
+    check(b"/prepare Draft/show" not in s.output(), "the cancelled text stayed on the line")
+    s.child.send("\x12sho")  # Ctrl-R, then cancel the search itself
     s.expect(b"reverse-i-search")
-    s.expect(b"ept")
+    s.expect(b"w Draft", "the line found by Ctrl-R")
+    start = s.mark()
     s.child.sendintr()
     s.expect(b"^C")
-    s.prompt()
-    s.child.send("after the search\r")
-    s.expect(b"You said: after the search")
-    s.prompt()
+    s.home()
+    check(TEXTS.text("interrupt-home") not in s.output(start), "Ctrl-C in a search went to the application")
+    s.child.send("/list\r")
+    s.say("list-empty")
+    s.home()
     s.leave()
+
+
+def ctrl_c_during_prepare(binary, home):
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare Sam\r")
+    s.ask("role", name="Sam")
+    s.child.send("Designer\r")
+    s.ask("organisation", name="Sam")
+    # With text typed, Ctrl-C throws the text away and the question stays.
+    s.type("half an answer")
+    start = s.mark()
+    s.child.sendintr()
+    s.expect(b"^C")
+    s.in_flow()
+    stopped = TEXTS.text("stopped", doing=TEXTS.doing(name="Sam"), step="organisation")
+    check(stopped not in s.output(start), "Ctrl-C with an answer half typed stopped the flow")
+    # On an empty line it stops the flow, keeping the answers, and the program carries on.
+    s.child.sendintr()
+    s.expect(b"^C")
+    s.expect(stopped)
+    s.home()
+    s.child.send("/show Sam\r")
+    s.expect(TEXTS.text("show-heading", name="Sam", stage=TEXTS.stage("prepare")))
+    s.expect(TEXTS.answer_line("role", "Designer"))
+    s.home()
+    s.child.send("/quit\r")
+    s.say("quit")
+    s.finish()
+
+    again = Session(binary, home)
+    again.start(returning=True)
+    again.expect(TEXTS.text("interview-line", name="Sam", role="Designer", stage=TEXTS.stage("prepare")))
+    again.expect(interrupted("Sam", "organisation"))
+    again.expect(TEXTS.answer_line("role", "Designer"))
+    again.home()
+    again.child.send("/list\r")
+    again.say("list-heading")
+    again.expect(TEXTS.text("interview-line", name="Sam", role="Designer", stage=TEXTS.stage("prepare")))
+    again.home()
+    again.child.send("/show Sam\r")
+    again.expect(TEXTS.answer_line("role", "Designer"))
+    again.home()
+    check(b"half an answer" not in again.output(), "the discarded text was saved")
+    again.leave()
 
 
 def multi_line_paste(binary, home):
     s = Session(binary, home)
     s.start()
     # Terminals send a pasted line break as CR; either kind splits the paste into lines.
-    s.child.send(b"\x1b[200~line one\rline two\nline three\x1b[201~\r")
-    for line in [b"one", b"two", b"three"]:
-        s.expect(b"You said: line " + line)
-    s.prompt()
+    s.child.send(b"\x1b[200~/prepare Sam\rDesigner\nAcme\x1b[201~\r")
+    s.expect(TEXTS.asks("role", name="Sam"), "the question after the first pasted line")
+    s.expect(TEXTS.asks("organisation", name="Sam"), "the question after the second pasted line")
+    s.expect(TEXTS.asks("connection", name="Sam"), "the question after the third pasted line")
+    s.in_flow()
     s.leave()
     with open(os.path.join(home, "state", "infoview", "history"), "rb") as file:
         lines = file.read().splitlines()
-    check(lines == [b"line one", b"line two", b"line three"], f"the history holds {lines!r}")
+    check(lines == [b"/prepare Sam", b"Designer", b"Acme"], f"the history holds {lines!r}")
 
 
 def hangup_leaves(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("typed, then the window closes")
-    s.expect(b"the window closes")
+    s.child.send("/prepare Sam\r")
+    s.ask("role", name="Sam")
+    s.child.send("Designer\r")
+    s.ask("organisation", name="Sam")
+    s.type("typed, then the window closes")
     os.close(s.child.child_fd)  # the terminal goes away: SIGHUP and end of input
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        pid, status = os.waitpid(s.child.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            raise Failure("the program kept running after its terminal closed")
-        time.sleep(0.02)
+    status = wait_for_exit(s.child.pid)
     s.reaped = True
     check(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, f"wait status {status}, expected exit 0")
+
+    again = Session(binary, home)
+    again.start(returning=True)
+    again.expect(interrupted("Sam", "organisation"))
+    again.expect(TEXTS.answer_line("role", "Designer"))
+    again.home()
+    again.leave()
 
 
 def ctrl_d_leaves(binary, home):
     s = Session(binary, home)
     s.start()
     s.child.sendeof()
-    s.expect(b"Goodbye.")
+    s.say("quit")
     s.finish()
+    # Inside a flow the goodbye says how to carry on next time.
+    inside = Session(binary, home)
+    inside.start()
+    inside.child.send("/prepare Ana\r")
+    inside.ask("role", name="Ana")
+    inside.child.sendeof()
+    inside.say("quit", doing=TEXTS.doing(name="Ana"))
+    inside.finish()
 
 
 def history_persists(binary, home):
     history = os.path.join(home, "state", "infoview", "history")
+    line = "/show first-run-line"
+    answer = TEXTS.variants("show-unknown", name="first-run-line")
     first = Session(binary, home)
     first.start()
-    first.child.send("first-run-line\r")
-    first.expect(b"You said: first-run-line")
-    first.prompt()
+    first.child.send(line + "\r")
+    first.expect(answer)
+    first.home()
     first.leave()
     check(os.path.isfile(history), f"no history file at {history}")
     check(not os.path.exists(os.path.join(home, ".local")), "something was written under ~/.local")
@@ -212,19 +319,19 @@ def history_persists(binary, home):
     second = Session(binary, home)
     second.start()
     second.child.send("\x1b[A")  # Up
-    second.expect(b"first-run-line", "the first run's line, recalled by Up")
+    second.expect(line.encode(), "the first run's line, recalled by Up")
     second.child.send("\r")
-    second.expect(b"You said: first-run-line")
-    second.prompt()
+    second.expect(answer)
+    second.home()
     second.child.send("\x12first")  # Ctrl-R, then the text to search for
     second.expect(b"-run-line", "the line found by Ctrl-R")  # readline highlights the match
     second.child.send("\r")
-    second.expect(b"You said: first-run-line")
-    second.prompt()
+    second.expect(answer)
+    second.home()
     second.leave()
     with open(history, "rb") as file:
         lines = file.read().splitlines()
-    check(lines.count(b"first-run-line") == 1, f"the repeated line was stored again: {lines!r}")
+    check(lines.count(line.encode()) == 1, f"the repeated line was stored again: {lines!r}")
 
 
 def tab_completes(binary, home):
@@ -233,25 +340,41 @@ def tab_completes(binary, home):
     s.child.send("/he\t")
     s.expect(b"/help", "/he completed to /help")
     s.child.send("\r")
-    s.expect(b"Commands:")
-    s.prompt()
+    s.say("help-heading")
+    s.home()
+    s.child.send("/prepare Samira\r")
+    s.ask("role", name="Samira")
+    s.child.send("stop\r")
+    s.expect(TEXTS.text("stopped", doing=TEXTS.doing(name="Samira"), step="role"))
+    s.home()
+    s.child.send("/show Sa\t")
+    s.expect(b"/show Samira", "a name completed after /show")
+    s.child.send("\r")
+    s.expect(TEXTS.text("show-heading", name="Samira", stage=TEXTS.stage("prepare")))
+    s.home()
     s.leave()
 
 
 def escapes_never_raw(binary, home):
     s = Session(binary, home)
     s.start()
-    # Ctrl-V inserts the next key as it is: ESC and BEL end up in the line.
-    s.child.send("say \x16\x1b]0;pwned\x16\x07 end\r")
-    s.expect(b"You said: say ^[]0;pwned^G end")
-    s.prompt()
+    # Ctrl-V inserts the next key as it is: ESC and BEL end up in the name, which drops them.
+    s.child.send("/prepare \x16\x1b]0;pwned\x16\x07 Sam\r")
+    s.ask("role", name="]0;pwned Sam")
     # A bracketed paste carrying a colour sequence, a C1 control (CSI) and a right-to-left override.
     s.child.send(b"\x1b[200~pasted \x1b[31mred \xc2\x9b2J \xe2\x80\xaeevil\x1b[201~\r")
-    s.expect("You said: pasted ^[[31mred \ufffd2J \ufffdevil".encode())
-    s.prompt()
+    s.ask("organisation", name="]0;pwned Sam")
+    s.child.send("skip\r")
+    s.ask("connection", name="]0;pwned Sam")
+    s.child.send("skip\r")
+    s.ask("boss", name="]0;pwned Sam")
+    s.child.send("yes\r")
+    s.expect(TEXTS.answer_line("role", "pasted ^[[31mred \ufffd2J \ufffdevil"), "the role shown with visible escapes")
+    s.home()
     s.leave()
     out = s.output()
     check(b"\x1b]0;pwned" not in out, "an OSC title sequence reached the terminal raw")
+    check(b"\x07" not in out, "a BEL reached the terminal raw")
     check(b"\x1b[31mred" not in out, "a colour sequence from the input reached the terminal raw")
     check(b"\xc2\x9b" not in out, "a C1 control reached the terminal raw")
     check(b"\xe2\x80\xae" not in out, "a right-to-left override reached the terminal raw")
@@ -260,9 +383,8 @@ def escapes_never_raw(binary, home):
 def unicode_input(binary, home):
     s = Session(binary, home, env={"LANG": None, "LC_ALL": None})  # C locale: UTF-8 must still work
     s.start()
-    s.child.send("héllo ✓ 日本\r")
-    s.expect("You said: héllo ✓ 日本".encode())
-    s.prompt()
+    s.child.send("/prepare Zoë ✓ 日本\r")
+    s.ask("role", name="Zoë ✓ 日本")
     s.leave()
 
 
@@ -270,8 +392,8 @@ def colour_on_terminal(binary, home):
     s = Session(binary, home)
     s.start()
     s.child.send("/help\r")
-    s.expect(b"\x1b[1mCommands:\x1b[0m", "a bold heading")
-    s.prompt()
+    s.expect(b"\x1b[1m" + TEXTS.text("help-heading") + b"\x1b[0m", "a bold heading")
+    s.home()
     s.leave()
 
 
@@ -279,11 +401,11 @@ def no_colour_with_no_color(binary, home):
     s = Session(binary, home, env={"NO_COLOR": "1"})
     s.start()
     s.child.send("/help\r")
-    s.expect(b"leave infoview")
-    s.prompt()
+    s.say("help-chat")
+    s.home()
     s.child.sendintr()
-    s.expect(b"Ctrl-C cancelled")
-    s.prompt()
+    s.expect(TEXTS.text("interrupt-home"))
+    s.home()
     s.leave()
     check(not SGR.search(s.output()), "colour codes were written although NO_COLOR=1")
 
@@ -291,25 +413,24 @@ def no_colour_with_no_color(binary, home):
 def resize(binary, home):
     s = Session(binary, home)
     s.start()
-    words = " ".join(["word%02d" % n for n in range(16)])  # 111 columns
+    name = " ".join(["word%02d" % n for n in range(14)])  # 97 columns
+    reply = TEXTS.text("show-unknown", name=name)
+    check(40 * 2 < len(reply) <= 132, f"the reply to wrap is {len(reply)} columns long")
     s.child.setwinsize(24, 40)
     start = s.mark()
-    s.child.send(words + "\r")
-    s.expect(b"You said:")
-    s.prompt()
-    reply = s.output(start)
-    reply = reply[reply.index(b"You said:"):]
-    rows = [SGR.sub(b"", row) for row in reply.split(b"\r\n")[:-1]]
-    check(len(rows) >= 3, f"a 121-column reply was not wrapped at 40 columns: {rows!r}")
+    s.child.send("/show " + name + "\r")
+    s.expect(reply[:20], "the start of the reply")  # the resize may redraw the prompt first
+    s.home()
+    shown = s.output(start)
+    shown = shown[shown.rindex(reply[:20]) :]
+    rows = [SGR.sub(b"", row) for row in shown.split(b"\r\n")[:-1]]
+    check(len(rows) >= 3, f"a {len(reply)}-column reply was not wrapped at 40 columns: {rows!r}")
     check(all(len(row) <= 40 for row in rows), f"a row is wider than 40 columns: {rows!r}")
+    check(b" ".join(row.strip() for row in rows) == reply, f"the wrapped rows are not the reply: {rows!r}")
     s.child.setwinsize(24, 132)
-    start = s.mark()
     s.child.send("\x1b[A\r")  # the same line again, recalled
-    s.expect(b"You said:")
-    s.prompt()
-    reply = s.output(start)
-    reply = reply[reply.index(b"You said:"):]
-    check(("You said: " + words).encode() in reply, f"not re-wrapped to 132 columns: {reply!r}")
+    s.expect(reply, "the reply on one row at 132 columns")
+    s.home()
     s.leave()
 
 
@@ -317,13 +438,13 @@ def dumb_terminal(binary, home):
     s = Session(binary, home, env={"TERM": "dumb"})
     s.start()
     s.child.send("/help\r")
-    s.expect(b"Commands:")
-    s.prompt()
+    s.say("help-heading")
+    s.home()
     s.child.sendintr()
-    s.expect(b"Ctrl-C cancelled")
-    s.prompt()
+    s.expect(TEXTS.text("interrupt-home"))
+    s.home()
     s.child.send("/quit\r")
-    s.expect(b"Goodbye.")
+    s.say("quit")
     s.finish()
     check(not SGR.search(s.output()), "colour codes were written to a dumb terminal")
 
@@ -331,10 +452,11 @@ def dumb_terminal(binary, home):
 def sigterm_leaves(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("half a line")
-    s.expect(b"half a line")
+    s.child.send("/prepare Ana\r")
+    s.ask("role", name="Ana")
+    s.type("half a line")
     s.child.kill(signal.SIGTERM)
-    s.expect(b"Goodbye.")
+    s.say("quit", doing=TEXTS.doing(name="Ana"))
     s.finish()
 
 
@@ -348,11 +470,54 @@ def ctrl_z_suspends(binary, home):
             raise Failure("Ctrl-Z did not stop the program")
         time.sleep(0.02)
     s.child.kill(signal.SIGCONT)
-    s.prompt()
-    s.child.send("back\r")
-    s.expect(b"You said: back")
-    s.prompt()
+    s.home()
+    s.child.send("/list\r")
+    s.say("list-empty")
+    s.home()
     s.leave()
+
+
+def kill_9_mid_prepare(binary, home):
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare\r")
+    s.ask("name")
+    s.child.send("Jordan\r")
+    s.ask("role", name="Jordan")
+    s.child.send("Nurse educator\r")
+    # The question is shown only once the answer before it is committed.
+    s.ask("organisation", name="Jordan")
+    s.type("St Mary's, half typed")
+    s.child.kill(signal.SIGKILL)
+    status = wait_for_exit(s.child.pid)
+    s.reaped = True
+    check(os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"wait status {status}, expected SIGKILL")
+
+    again = Session(binary, home)
+    again.start(returning=True)
+    again.expect(interrupted("Jordan", "organisation"))
+    again.say("so-far")
+    again.expect(TEXTS.answer_line("role", "Nurse educator"))
+    again.expect(TEXTS.text("resume-hint"))
+    again.home()
+    check(b"half typed" not in again.output(), "a line that was never entered came back")
+    again.child.send("/resume\r")
+    again.expect(TEXTS.text("resumed", doing=TEXTS.doing(name="Jordan")))
+    again.expect(TEXTS.answer_line("role", "Nurse educator"))
+    again.ask("organisation", name="Jordan")
+    again.child.send("St Mary's Hospital\r")
+    again.ask("connection", name="Jordan")
+    again.leave()
+
+    last = Session(binary, home)
+    last.start(returning=True)
+    last.expect(interrupted("Jordan", "connection"))
+    last.home()
+    last.child.send("/show Jordan\r")
+    last.expect(TEXTS.answer_line("role", "Nurse educator"))
+    last.expect(TEXTS.answer_line("organisation", "St Mary's Hospital"))
+    last.home()
+    last.leave()
 
 
 def process_state(pid):
@@ -365,6 +530,7 @@ SCENARIOS = {
     for function in [
         ctrl_c_at_prompt,
         ctrl_c_discards_text,
+        ctrl_c_during_prepare,
         multi_line_paste,
         hangup_leaves,
         ctrl_d_leaves,
@@ -378,11 +544,15 @@ SCENARIOS = {
         dumb_terminal,
         sigterm_leaves,
         ctrl_z_suspends,
+        kill_9_mid_prepare,
     ]
 }
 
 
 def main():
+    if sys.argv[1:] == ["--list"]:
+        print("\n".join(SCENARIOS))
+        return 0
     if len(sys.argv) != 3 or sys.argv[2] not in SCENARIOS:
         print(f"usage: {sys.argv[0]} BINARY SCENARIO (one of {', '.join(SCENARIOS)})", file=sys.stderr)
         return 2
