@@ -40,6 +40,9 @@ public struct ChatSession {
     /// Answers one line.
     public mutating func handle(_ line: String) -> Reply {
         refresh()
+        // SQLite ends a bound text at its first NUL: a typed NUL is kept as the visible U+2400 so
+        // that nothing after it is lost and what is saved is what the conversation used.
+        let line = line.utf8.contains(0) ? line.replacingOccurrences(of: "\u{0}", with: "\u{2400}") : line
         let turn = engine.respond(to: line, in: state, overview: overview, using: &random)
         return take(turn)
     }
