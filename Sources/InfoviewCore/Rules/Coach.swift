@@ -43,11 +43,13 @@ public struct Coach {
         var situation = Situation(context: context)
         for candidate in candidates {
             let reference = book.rulePrograms[Int(candidate)]
+            let gate = book.ruleGates[reference.rule]
+            if !gate.channels.isEmpty && !gate.channels.contains(channel) { continue }
+            if !muted.isEmpty && muted.contains(book.rules[reference.rule].rule.id) { continue }
+            let program = book.rules[reference.rule].when[reference.pattern].program
+            guard program.isPossible(in: tokens) else { continue }
             let compiled = book.rules[reference.rule]
             let rule = compiled.rule
-            if muted.contains(rule.id) { continue }
-            if !rule.channels.isEmpty && !rule.channels.contains(channel) { continue }
-            let program = compiled.when[reference.pattern].program
             for match in matcher.allMatches(of: program, in: tokens, sets: book.sets) {
                 let sentence = Self.sentence(around: match, in: tokens)
                 if let limit = rule.longerThan, sentence.count - Self.breaks(in: sentence, tokens) <= limit { continue }

@@ -16,6 +16,9 @@ struct Matcher {
         of program: Program, in tokens: [Token], sets: [WordSet], from lowerBound: Int = 0, upTo upperBound: Int? = nil
     ) -> PatternMatch? {
         let end = upperBound ?? tokens.count
+        if !program.parts.isEmpty {
+            return sentenceMatches(of: program.parts, in: tokens, sets: sets, from: lowerBound, upTo: end).first
+        }
         var start = lowerBound
         while start <= end {
             if start < end, let first = program.firstWords, !first.contains(tokens[start].id) {
@@ -31,11 +34,38 @@ struct Matcher {
 
     /// Every non-overlapping match, leftmost first.
     mutating func allMatches(of program: Program, in tokens: [Token], sets: [WordSet]) -> [PatternMatch] {
+        if !program.parts.isEmpty { return sentenceMatches(of: program.parts, in: tokens, sets: sets) }
         var matches: [PatternMatch] = []
         var start = 0
         while start <= tokens.count, let match = firstMatch(of: program, in: tokens, sets: sets, from: start) {
             matches.append(match)
             start = max(match.end, match.start + 1)
+        }
+        return matches
+    }
+
+    /// `a & b`: the sentences in which every part matches, each as one match over the parts.
+    mutating func sentenceMatches(
+        of parts: [Program], in tokens: [Token], sets: [WordSet], from start: Int = 0, upTo end: Int? = nil
+    ) -> [PatternMatch] {
+        let end = end ?? tokens.count
+        var matches: [PatternMatch] = []
+        var lower = start
+        while lower < end {
+            var upper = lower
+            while upper < end, !tokens[upper].isBreak { upper += 1 }
+            if upper > lower {
+                var span: (start: Int, end: Int)?
+                for part in parts {
+                    guard let match = firstMatch(of: part, in: tokens, sets: sets, from: lower, upTo: upper) else {
+                        span = nil
+                        break
+                    }
+                    span = (min(span?.start ?? match.start, match.start), max(span?.end ?? match.end, match.end))
+                }
+                if let span { matches.append(PatternMatch(start: span.start, end: span.end, captures: [])) }
+            }
+            lower = upper + 1
         }
         return matches
     }

@@ -21,6 +21,8 @@ indirect enum PatternNode: Sendable, Equatable {
     case clauseStart
     case clauseEnd
     case sentenceBreak(questionOnly: Bool)
+    /// `a & b`: every part somewhere in one sentence, in any order (top level only).
+    case allOf([PatternNode])
 }
 
 extension PatternNode {
@@ -29,7 +31,7 @@ extension PatternNode {
         switch self {
         case .word: return 1
         case .concept: return 1
-        case .sequence(let nodes): return nodes.reduce(0) { $0 + $1.literalCount }
+        case .sequence(let nodes), .allOf(let nodes): return nodes.reduce(0) { $0 + $1.literalCount }
         case .alternatives(let nodes): return nodes.map(\.literalCount).min() ?? 0
         case .optional, .gap, .greedyGap, .clauseStart, .clauseEnd, .sentenceBreak: return 0
         }
@@ -39,7 +41,7 @@ extension PatternNode {
     var wildcardCount: Int {
         switch self {
         case .gap, .greedyGap: return 1
-        case .sequence(let nodes): return nodes.reduce(0) { $0 + $1.wildcardCount }
+        case .sequence(let nodes), .allOf(let nodes): return nodes.reduce(0) { $0 + $1.wildcardCount }
         case .alternatives(let nodes): return nodes.map(\.wildcardCount).max() ?? 0
         case .optional(let node): return node.wildcardCount
         default: return 0
@@ -50,7 +52,7 @@ extension PatternNode {
     var conceptNames: [String] {
         switch self {
         case .concept(let name): return [name]
-        case .sequence(let nodes), .alternatives(let nodes): return nodes.flatMap(\.conceptNames)
+        case .sequence(let nodes), .alternatives(let nodes), .allOf(let nodes): return nodes.flatMap(\.conceptNames)
         case .optional(let node): return node.conceptNames
         default: return []
         }

@@ -9,15 +9,30 @@ struct PatternParser {
     func parse(_ text: String, at location: SourceLocation) throws(PromptError) -> PatternNode {
         var lexer = Lexer(text: text)
         let tokens = lexer.all()
-        var position = 0
-        let node = try alternatives(tokens, &position, closing: nil, location)
-        if position < tokens.count {
-            throw PromptError(reason: .badPattern("unexpected '\(tokens[position].text)' in '\(text)'"), location: location)
+        // `a & b & c`: each part somewhere in the same sentence, in any order.
+        var parts: [[Lexer.Item]] = [[]]
+        var depth = 0
+        for token in tokens {
+            if token.text == "(" || token.text == "[" { depth += 1 }
+            if token.text == ")" || token.text == "]" { depth -= 1 }
+            if token.text == "&" && depth == 0 { parts.append([]) } else { parts[parts.count - 1].append(token) }
         }
-        if case .sequence(let nodes) = node, nodes.isEmpty {
-            throw PromptError(reason: .badPattern("the pattern is empty"), location: location)
+        var nodes: [PatternNode] = []
+        for part in parts {
+            guard !part.isEmpty else {
+                throw PromptError(reason: .badPattern("'&' needs a pattern on each side"), location: location)
+            }
+            var position = 0
+            let node = try alternatives(part, &position, closing: nil, location)
+            if position < part.count {
+                throw PromptError(reason: .badPattern("unexpected '\(part[position].text)' in '\(text)'"), location: location)
+            }
+            if case .sequence(let inner) = node, inner.isEmpty {
+                throw PromptError(reason: .badPattern("the pattern is empty"), location: location)
+            }
+            nodes.append(node)
         }
-        return node
+        return nodes.count == 1 ? nodes[0] : .allOf(nodes)
     }
 
     private func alternatives(
@@ -109,7 +124,7 @@ struct PatternParser {
 extension PatternParser {
     static func isWord(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
-        return !"()[]|^$/?*~".unicodeScalars.contains(first)
+        return !"()[]|^$/?*~&".unicodeScalars.contains(first)
     }
 }
 
@@ -127,7 +142,7 @@ private struct Lexer {
         }
         for character in text.unicodeScalars {
             switch character {
-            case "(", ")", "[", "]", "|", "^", "$", "/", "?":
+            case "(", ")", "[", "]", "|", "^", "$", "/", "?", "&":
                 flush()
                 items.append(Item(text: String(Character(character))))
             case " ", "\t", ",", ".", "!":

@@ -18,10 +18,22 @@ struct Program: Sendable {
     var captureCount: Int
     /// The words a match can start with, or nil when it can start anywhere.
     var firstWords: WordSet?
-    /// The words one of which every match contains, or nil when there is no such set.
-    var anchor: WordSet?
+    /// Sets of words of which every match contains one each, least common first.
+    var requirements: [WordSet]
+    /// The words one of which every match contains (the first requirement), or nil.
+    var anchor: WordSet? { requirements.first }
+
+    /// Whether the tokens hold a word of every requirement: if not, the program cannot match.
+    func isPossible(in tokens: [Token]) -> Bool {
+        for requirement in requirements.dropFirst() where !tokens.contains(where: { requirement.contains($0.id) }) {
+            return false
+        }
+        return true
+    }
     var literalCount: Int
     var wildcardCount: Int
+    /// For `a & b`: the parts, each of which must match in the same sentence; `code` is empty.
+    var parts: [Program]
 }
 
 /// A match of a program: token positions, and the captured spans.
@@ -48,6 +60,18 @@ struct ProgramCompiler {
     }
 
     mutating func compile(_ node: PatternNode, at location: SourceLocation) throws(PromptError) -> Program {
+        if case .allOf(let nodes) = node {
+            var parts: [Program] = []
+            for part in nodes { parts.append(try compile(part, at: location)) }
+            var requirements: [WordSet] = []
+            for part in parts where !part.requirements.isEmpty { requirements.append(contentsOf: part.requirements) }
+            // The rarest part's anchor goes first: it is the index entry.
+            let ordered = parts.compactMap(\.anchor).sorted { $0.count < $1.count }
+            requirements.removeAll { set in ordered.contains(set) }
+            return Program(
+                code: [], captureCount: 0, firstWords: nil, requirements: ordered + requirements,
+                literalCount: node.literalCount, wildcardCount: node.wildcardCount, parts: parts)
+        }
         var code: [Program.Instruction] = []
         var captures: Int32 = 0
         var stack: [String] = []
@@ -64,7 +88,8 @@ struct ProgramCompiler {
         let first = firstWords(of: node, stack: [])
         return Program(
             code: code, captureCount: Int(captures), firstWords: first,
-            anchor: anchor(of: node), literalCount: node.literalCount, wildcardCount: node.wildcardCount)
+            requirements: requirements(of: node), literalCount: node.literalCount, wildcardCount: node.wildcardCount,
+            parts: [])
     }
 
     private mutating func emit(
@@ -151,6 +176,9 @@ struct ProgramCompiler {
                 code[split] = greedy ? .split(Int32(split + 1), end) : .split(end, Int32(split + 1))
             }
             if capturing { code.append(.save(slot * 2 + 1)) }
+        case .allOf:
+            throw PromptError(
+                reason: .badPattern("'&' joins whole patterns: it cannot stand inside a concept"), location: location)
         case .clauseStart:
             code.append(.clauseStart)
         case .clauseEnd:
@@ -224,6 +252,8 @@ struct ProgramCompiler {
             return (result.words, true)
         case .gap, .greedyGap:
             return (nil, true)
+        case .allOf:
+            return (nil, false)
         case .clauseStart, .clauseEnd:
             return (WordSet(), true)
         case .sentenceBreak:
@@ -236,20 +266,21 @@ struct ProgramCompiler {
         return result.nullable ? nil : result.words
     }
 
-    /// The least common set of words one of which every match must contain.
-    private mutating func anchor(of node: PatternNode) -> WordSet? {
+    /// Sets of words of which a match must contain one each (one set per element every match
+    /// needs), least common first: the first is the index anchor, the rest a cheap pre-check.
+    private mutating func requirements(of node: PatternNode) -> [WordSet] {
         let parts: [PatternNode]
         if case .sequence(let nodes) = node { parts = nodes } else { parts = [node] }
-        var best: (set: WordSet, cost: Int)?
+        var found: [(set: WordSet, cost: Int)] = []
         for part in parts {
             let result = firsts(of: part, stack: [])
             guard !result.nullable, let words = result.words, !words.isEmpty else { continue }
             let cost = words.members.reduce(0) { total, id in
                 total + (Self.commonWords.contains(vocabulary.word(id)) ? 100 : 1)
             }
-            if best == nil || cost < best!.cost { best = (words, cost) }
+            if !found.contains(where: { $0.set == words }) { found.append((words, cost)) }
         }
-        return best?.set
+        return found.sorted { $0.cost < $1.cost }.map(\.set)
     }
 
     /// Words that occur in most sentences: a poor choice of anchor.

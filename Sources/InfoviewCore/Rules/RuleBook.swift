@@ -21,9 +21,15 @@ public struct RuleBook: Sendable {
         var unless: [Program]
     }
 
+    /// What decides cheaply whether a rule may apply at all: its channels.
+    struct Gate: Sendable {
+        var channels: Set<Channel>
+    }
+
     var normaliser: Normaliser
     var sets: [WordSet]
     var rules: [CompiledRule]
+    var ruleGates: [Gate]
     var doors: [CompiledDoor]
     var intents: [CompiledIntent]
     /// Every `when:` program of every rule, flattened, with the rule and pattern it belongs to.
@@ -135,7 +141,8 @@ public struct RuleBook: Sendable {
         }
         let size = compiler.vocabulary.count
         return RuleBook(
-            normaliser: normaliser, sets: compiler.sets, rules: rules, doors: doors, intents: intents,
+            normaliser: normaliser, sets: compiler.sets, rules: rules,
+            ruleGates: rules.map { Gate(channels: Set($0.rule.channels)) }, doors: doors, intents: intents,
             rulePrograms: rulePrograms,
             ruleIndex: PatternIndex(programs: rulePrograms.map { rules[$0.rule].when[$0.pattern].program }, vocabularySize: size),
             intentPrograms: intentPrograms,

@@ -38,6 +38,9 @@ private func fires(_ pattern: String, on text: String, channel: Channel = .spoke
     ("growing / i would love", "Is it growing? I'd love to join.", true),
     ("growing ? i would love", "It is growing. I'd love to join.", false),
     ("growing * i would love", "Is it growing? I'd love to join.", false),
+    ("hire & me", "me, would you ever hire", true),
+    ("hire & me", "hire them. Not me.", false),
+    ("~your-team & (join | hire)", "would your crew ever hire", true),
 ])
 func construct(pattern: String, text: String, expected: Bool) throws {
     #expect(try fires(pattern, on: text) == expected)
@@ -65,6 +68,7 @@ func captures() throws {
     ("~nowhere", "t.rules:3: no concept named '~nowhere' (define it with a 'concept nowhere' block)"),
     ("(you)? hire", "t.rules:3: bad pattern: '?' after a bracket: write [words] for optional words ('?' matches a question mark)"),
     ("hire []", "t.rules:3: bad pattern: empty '[]'"),
+    ("hire & ", "t.rules:3: bad pattern: '&' needs a pattern on each side"),
 ])
 func patternError(pattern: String, message: String) {
     let source = "rule r\n  severity: pitch\n  when: \(pattern)\n  why: w"
