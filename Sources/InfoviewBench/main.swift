@@ -28,6 +28,12 @@ try BenchCorpus.rules(count: 5_000, random: &random).write(
     to: bigPrompts.appendingPathComponent("rules/generated.rules"), atomically: true, encoding: .utf8)
 
 printFlushed("infoview benchmarks (\(binary.path))")
+let loads = (0..<15).map { _ -> Double in
+    let start = Bench.now()
+    _ = try? PromptLibrary.load(.builtIn)
+    return Bench.now() - start
+}
+printFlushed(String(format: "loading and compiling the built-in prompts in the process: %.1f ms", median(loads) * 1000))
 printFlushed("corpus: 100,000 generated lines; medians of repeated runs\n")
 for (label, prompts) in [("shipped rules", nil), ("5,000 extra rules", bigPrompts.path)] as [(String, String?)] {
     let extra = prompts.map { ["--prompts", $0] } ?? []

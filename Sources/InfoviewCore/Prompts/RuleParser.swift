@@ -152,9 +152,19 @@ public enum RuleParser {
     /// `example: TEXT` or `example: TEXT << WHAT THE INSIDER SAID`.
     private static func examples(_ block: PromptBlock, _ key: String) throws(PromptError) -> [Rule.Example] {
         block.entries(key).map { entry in
-            let parts = entry.value.components(separatedBy: " << ")
-            let context = parts.count > 1 ? parts[1...].joined(separator: " << ").trimmingSpaces() : nil
-            return Rule.Example(text: parts[0].trimmingSpaces(), context: context, location: entry.location)
+            let bytes = Array(entry.value.utf8)
+            let marker = Array(" << ".utf8)
+            var split: Int?
+            if bytes.count >= marker.count {
+                for index in 0...(bytes.count - marker.count) where bytes[index..<index + marker.count].elementsEqual(marker) {
+                    split = index
+                    break
+                }
+            }
+            guard let split else { return Rule.Example(text: entry.value, context: nil, location: entry.location) }
+            let text = String(decoding: bytes[..<split], as: UTF8.self).trimmingSpaces()
+            let context = String(decoding: bytes[(split + marker.count)...], as: UTF8.self).trimmingSpaces()
+            return Rule.Example(text: text, context: context, location: entry.location)
         }
     }
 }

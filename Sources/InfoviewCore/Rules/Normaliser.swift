@@ -14,6 +14,8 @@ struct Normaliser: Sendable {
     }
 
     private var lexicon: [String: Entry] = [:]
+    /// The first words of every `replace` entry.
+    private var replacementHeads: Set<String> = []
     private var replacementIDs: [[Int32]] = []
 
     /// Builds a normaliser for a vocabulary that already holds every word the rules mention.
@@ -26,6 +28,7 @@ struct Normaliser: Sendable {
         }
         for replacement in replacements.sorted(by: { $0.from.count > $1.from.count }) {
             guard let first = replacement.from.first else { continue }
+            replacementHeads.insert(first)
             lexicon[first, default: Entry(id: Token.unknownWord, replacements: [])].replacements.append(replacement)
         }
         self.vocabulary = vocabulary
@@ -44,9 +47,11 @@ struct Normaliser: Sendable {
 
     /// Whether words need no normalising: plain lower-case ASCII with no `replace` entry.
     func isPlain(_ text: String) -> Bool {
-        for word in text.split(separator: " ") {
-            guard word.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) else { return false }
-            if let entry = lexicon[String(word)], !entry.replacements.isEmpty { return false }
+        for byte in text.utf8 where !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x20) {
+            return false
+        }
+        for word in text.utf8.split(separator: 0x20) {
+            if replacementHeads.contains(String(decoding: word, as: UTF8.self)) { return false }
         }
         return true
     }

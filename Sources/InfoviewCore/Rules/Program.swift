@@ -53,6 +53,7 @@ struct ProgramCompiler {
     /// Each concept's code, compiled once and copied (with its jumps moved) wherever it is used.
     private var conceptCode: [String: [Program.Instruction]] = [:]
     private var conceptFirsts: [String: (words: WordSet?, nullable: Bool)] = [:]
+    private lazy var commonIDs = WordSet(Self.commonWords.map { vocabulary.intern($0) })
 
     init(vocabulary: Vocabulary, concepts: [String: (node: PatternNode, location: SourceLocation)]) {
         self.vocabulary = vocabulary
@@ -275,9 +276,7 @@ struct ProgramCompiler {
         for part in parts {
             let result = firsts(of: part, stack: [])
             guard !result.nullable, let words = result.words, !words.isEmpty else { continue }
-            let cost = words.members.reduce(0) { total, id in
-                total + (Self.commonWords.contains(vocabulary.word(id)) ? 100 : 1)
-            }
+            let cost = words.count + 99 * commonIDs.intersectionCount(with: words)
             if !found.contains(where: { $0.set == words }) { found.append((words, cost)) }
         }
         return found.sorted { $0.cost < $1.cost }.map(\.set)

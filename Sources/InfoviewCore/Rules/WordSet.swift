@@ -25,6 +25,13 @@ struct WordSet: Sendable, Equatable {
         return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
     }
 
+    /// How many words the two sets share.
+    func intersectionCount(with other: WordSet) -> Int {
+        var total = 0
+        for index in 0..<min(bits.count, other.bits.count) { total += (bits[index] & other.bits[index]).nonzeroBitCount }
+        return total
+    }
+
     var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
     var count: Int { bits.reduce(0) { $0 + $1.nonzeroBitCount } }
 
