@@ -31,9 +31,10 @@ struct PromptsCommand: ParsableCommand {
             let examples = book.allRules.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
                 + book.allDoors.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
                 + book.allIntents.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
+                + book.allLints.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
             print(
                 "\(files.origin): \(files.files.count) files, \(book.allRules.count) rules, \(book.allDoors.count) doors, "
-                    + "\(book.allIntents.count) intents, \(examples) examples: "
+                    + "\(book.allIntents.count) intents, \(book.allLints.count) lints, \(examples) examples: "
                     + (problems.isEmpty ? "all good" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")"))
             if !problems.isEmpty { throw ExitCode(1) }
         }

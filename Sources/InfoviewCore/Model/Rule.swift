@@ -47,3 +47,30 @@ public struct Intent: Sendable {
     public var location: SourceLocation
     public var order: Int
 }
+
+/// A check of a whole text rather than of its words (`lint NAME`): an email too long, without a
+/// question, not opening with the connection, more about the writer than the reader.
+public struct LintRule: Sendable {
+    /// What is measured.
+    public enum Measure: Sendable, Equatable {
+        /// More than this many words.
+        case wordsOver(Int)
+        /// No question mark anywhere.
+        case noQuestion
+        /// The `require:` pattern does not match within the first `within` sentences.
+        case missingInOpening(within: Int)
+        /// More first-person words (I, me, my) than second-person ones (you, your).
+        case selfOverOther
+    }
+
+    public var id: String
+    public var severity: Severity
+    public var kind: String?
+    public var channels: [Channel]
+    public var measure: Measure
+    public var why: String
+    public var instead: String?
+    public var examples: [Rule.Example]
+    public var counterExamples: [Rule.Example]
+    public var location: SourceLocation
+}

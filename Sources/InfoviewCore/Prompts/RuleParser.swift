@@ -39,11 +39,12 @@ struct RuleFile: Sendable {
     var rules: [RuleSource] = []
     var doors: [DoorSource] = []
     var intents: [IntentSource] = []
+    var lints: [(lint: LintRule, require: PatternSource?)] = []
 }
 
 /// Reads `.rules` files: `concept`, `replace`, `rule`, `door` and `intent` blocks.
 public enum RuleParser {
-    static let blockKinds = ["concept", "replace", "rule", "door", "intent"]
+    static let blockKinds = ["concept", "replace", "rule", "door", "intent", "lint"]
     static let ruleKeys = [
         "severity", "kind", "when", "unless", "context", "unless-context", "channel", "allowed-after",
         "longer-than", "weight", "why", "instead", "example", "not",
@@ -89,6 +90,8 @@ public enum RuleParser {
                     weight: try integer(block, "weight") ?? 0, examples: try examples(block, "example"),
                     counterExamples: try examples(block, "not"), location: block.location, order: result.intents.count)
                 result.intents.append(.init(intent: intent, when: sources(block, "when"), unless: sources(block, "unless")))
+            case "lint":
+                result.lints.append(try lint(from: block))
             default:
                 throw PromptError(reason: .unknownBlock(block.kind, expected: blockKinds), location: block.location)
             }
@@ -127,6 +130,50 @@ public enum RuleParser {
         return RuleFile.RuleSource(
             rule: rule, when: sources(block, "when"), unless: sources(block, "unless"),
             context: sources(block, "context"), unlessContext: sources(block, "unless-context"))
+    }
+
+    private static func lint(from block: PromptBlock) throws(PromptError) -> (lint: LintRule, require: PatternSource?) {
+        try block.checkKeys(["severity", "kind", "channel", "measure", "require", "why", "instead", "example", "not"])
+        try requireName(block)
+        let severityEntry = try block.required("severity")
+        guard let severity = Severity(rawValue: severityEntry.value) else {
+            throw PromptError(
+                reason: .badValue(key: "severity", value: severityEntry.value, expected: "pitch, caution or tip"),
+                location: severityEntry.location)
+        }
+        let measureEntry = try block.required("measure")
+        let words = measureEntry.value.split(separator: " ").map(String.init)
+        let expected = "words-over N, no-question, missing-in-opening N (with require:) or self-over-other"
+        let measure: LintRule.Measure
+        switch (words.first, words.count) {
+        case ("words-over", 2) where Int(words[1]) != nil: measure = .wordsOver(Int(words[1])!)
+        case ("no-question", 1): measure = .noQuestion
+        case ("missing-in-opening", 2) where Int(words[1]) != nil: measure = .missingInOpening(within: Int(words[1])!)
+        case ("self-over-other", 1): measure = .selfOverOther
+        default:
+            throw PromptError(
+                reason: .badValue(key: "measure", value: measureEntry.value, expected: expected), location: measureEntry.location)
+        }
+        let require = block.entries("require").last.map { PatternSource(text: $0.value, location: $0.location) }
+        if case .missingInOpening = measure, require == nil {
+            throw PromptError(reason: .missingKey("require", block: "lint \(block.name)"), location: block.location)
+        }
+        var channels: [Channel] = []
+        for entry in block.entries("channel") {
+            for name in entry.value.split(separator: ",").map({ $0.trimmingSpaces() }) {
+                guard let channel = Channel(rawValue: name) else {
+                    throw PromptError(
+                        reason: .badValue(key: "channel", value: name, expected: "question, spoken, email or note"),
+                        location: entry.location)
+                }
+                channels.append(channel)
+            }
+        }
+        let lint = LintRule(
+            id: block.name, severity: severity, kind: block.value("kind"), channels: channels, measure: measure,
+            why: try block.required("why").value, instead: block.value("instead"), examples: try examples(block, "example"),
+            counterExamples: try examples(block, "not"), location: block.location)
+        return (lint, require)
     }
 
     private static func requireName(_ block: PromptBlock) throws(PromptError) {

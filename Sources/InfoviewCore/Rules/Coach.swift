@@ -10,7 +10,7 @@ public struct Coach {
     public let book: RuleBook
     /// Rules the person has muted: they never fire.
     public var muted: Set<String>
-    private var matcher = Matcher()
+    var matcher = Matcher()
     private var marks: [UInt32] = []
     private var generation: UInt32 = 0
 
@@ -28,7 +28,10 @@ public struct Coach {
     ///   - channel: where the text comes from.
     public mutating func check(_ text: String, context: String? = nil, channel: Channel) -> [Finding] {
         let tokens = book.normaliser.tokens(of: text)
-        return resolve(candidateMatches(in: tokens, context: context, channel: channel), text: text)
+        let findings = resolve(candidateMatches(in: tokens, context: context, channel: channel), text: text)
+        guard !book.lints.isEmpty else { return findings }
+        let lints = lintFindings(in: tokens, text: text, channel: channel)
+        return lints.isEmpty ? findings : (findings + lints).sorted { ($0.start, $0.rule) < ($1.start, $1.rule) }
     }
 
     /// Every rule match before overlapping ones are resolved (for `/why` and rule verification).

@@ -15,6 +15,11 @@ public struct RuleBook: Sendable {
         var unless: [Program]
     }
 
+    struct CompiledLint: Sendable {
+        var lint: LintRule
+        var require: Program?
+    }
+
     struct CompiledIntent: Sendable {
         var intent: Intent
         var when: [(program: Program, source: PatternSource)]
@@ -28,10 +33,14 @@ public struct RuleBook: Sendable {
 
     var normaliser: Normaliser
     var sets: [WordSet]
+    /// Words about the writer and about the reader, for `self-over-other`.
+    var firstPerson: WordSet
+    var secondPerson: WordSet
     var rules: [CompiledRule]
     var ruleGates: [Gate]
     var doors: [CompiledDoor]
     var intents: [CompiledIntent]
+    var lints: [CompiledLint]
     /// Every `when:` program of every rule, flattened, with the rule and pattern it belongs to.
     var rulePrograms: [(rule: Int, pattern: Int)]
     var ruleIndex: PatternIndex
@@ -42,6 +51,8 @@ public struct RuleBook: Sendable {
     public var allRules: [Rule] { rules.map(\.rule) }
     /// The doors, in file order.
     public var allDoors: [Door] { doors.map(\.door) }
+    /// The whole-text checks, in file order.
+    public var allLints: [LintRule] { lints.map(\.lint) }
     /// The intents, in file order.
     public var allIntents: [Intent] { intents.map(\.intent) }
 
@@ -95,7 +106,17 @@ public struct RuleBook: Sendable {
         var ruleNames: [String: SourceLocation] = [:]
         var doors: [CompiledDoor] = []
         var intents: [CompiledIntent] = []
+        var lints: [CompiledLint] = []
         for file in files {
+            for source in file.lints {
+                if let first = ruleNames[source.lint.id] {
+                    throw PromptError(reason: .duplicateName("lint \(source.lint.id)", firstSeen: first), location: source.lint.location)
+                }
+                ruleNames[source.lint.id] = source.lint.location
+                var require: Program?
+                if let pattern = source.require { require = try program(pattern) }
+                lints.append(CompiledLint(lint: source.lint, require: require))
+            }
             for source in file.rules {
                 if let first = ruleNames[source.rule.id] {
                     throw PromptError(reason: .duplicateName("rule \(source.rule.id)", firstSeen: first), location: source.rule.location)
@@ -132,6 +153,8 @@ public struct RuleBook: Sendable {
             }
         }
 
+        let firstPerson = WordSet(["i", "me", "my", "mine", "myself"].map { compiler.vocabulary.intern($0) })
+        let secondPerson = WordSet(["you", "your", "yours", "yourself"].map { compiler.vocabulary.intern($0) })
         normaliser.refresh(from: compiler.vocabulary)
         let rulePrograms: [(rule: Int, pattern: Int)] = rules.enumerated().flatMap { index, rule in
             rule.when.indices.map { (rule: index, pattern: $0) }
@@ -141,8 +164,8 @@ public struct RuleBook: Sendable {
         }
         let size = compiler.vocabulary.count
         return RuleBook(
-            normaliser: normaliser, sets: compiler.sets, rules: rules,
-            ruleGates: rules.map { Gate(channels: Set($0.rule.channels)) }, doors: doors, intents: intents,
+            normaliser: normaliser, sets: compiler.sets, firstPerson: firstPerson, secondPerson: secondPerson,
+            rules: rules, ruleGates: rules.map { Gate(channels: Set($0.rule.channels)) }, doors: doors, intents: intents, lints: lints,
             rulePrograms: rulePrograms,
             ruleIndex: PatternIndex(programs: rulePrograms.map { rules[$0.rule].when[$0.pattern].program }, vocabularySize: size),
             intentPrograms: intentPrograms,

@@ -49,6 +49,20 @@ public enum RuleVerifier {
                         location: example.location))
             }
         }
+        for lint in book.lints.map(\.lint) {
+            let channel = lint.channels.first ?? .email
+            for example in lint.examples where !coach.check(example.text, channel: channel).contains(where: { $0.rule == lint.id }) {
+                problems.append(
+                    PromptError(
+                        reason: .example("lint \(lint.id) does not fire on its example \"\(example.text)\""), location: example.location))
+            }
+            for example in lint.counterExamples where coach.check(example.text, channel: channel).contains(where: { $0.rule == lint.id }) {
+                problems.append(
+                    PromptError(
+                        reason: .example("lint \(lint.id) fires on \"\(example.text)\", which its 'not:' says it must not"),
+                        location: example.location))
+            }
+        }
         let intents = IntentBook(book: book)
         var matcher = Matcher()
         for compiled in book.intents {

@@ -177,3 +177,75 @@ struct ShippedRuleTests {
         #expect(recall >= 0.95, "recall \(recall)")
     }
 }
+
+@Suite("whole-text lints")
+struct LintTests {
+    static let source = """
+        concept hello
+          is: (met | suggested)
+
+        lint long
+          severity: caution
+          channel: email
+          measure: words-over 5
+          why: {words} words, over {limit}
+
+        lint ask
+          severity: caution
+          channel: email
+          measure: no-question
+          why: no question
+
+        lint opening
+          severity: tip
+          channel: email
+          measure: missing-in-opening 1
+          require: ~hello
+          why: say how you know them
+
+        lint me
+          severity: tip
+          channel: email
+          measure: self-over-other
+          why: {self} about you, {other} about them
+        """
+
+    func rules(_ text: String, channel: Channel = .email) throws -> [String: Finding] {
+        var coach = Coach(book: try RuleBook.compile([(name: "l.rules", text: Self.source)]))
+        return Dictionary(uniqueKeysWithValues: coach.check(text, channel: channel).map { ($0.rule, $0) })
+    }
+
+    @Test("each measure fires on what it measures and names the figures")
+    func measures() throws {
+        let findings = try rules("I hope I can learn. I want my path clear. Thanks")
+        #expect(findings["long"]?.why == "11 words, over 5")
+        #expect(findings["long"]?.quote == "I want my path clear. Thanks")
+        #expect(findings["ask"] != nil)
+        #expect(findings["opening"]?.quote == "I hope I can learn")
+        #expect(findings["me"]?.why == "4 about you, 0 about them")
+    }
+
+    @Test("a short email that opens with the connection and asks about them passes")
+    func passes() throws {
+        #expect(try rules("We met. Talk?").isEmpty)
+    }
+
+    @Test("lints keep to their channel")
+    func channel() throws {
+        #expect(try rules("I hope I can learn. I want my path clear.", channel: .spoken).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("lint x\n  severity: tip\n  measure: words-over many\n  why: w", "l.rules:3: 'measure: words-over many' is not valid (expected words-over N, no-question, missing-in-opening N (with require:) or self-over-other)"),
+        ("lint x\n  severity: tip\n  measure: missing-in-opening 2\n  why: w", "l.rules:1: lint x has no 'require:' line (every lint needs one)"),
+        ("lint x\n  severity: tip\n  measure: no-question\n  wy: w", "l.rules:4: unknown key 'wy' (expected severity, kind, channel, measure, require, why, instead, example or not)"),
+    ])
+    func mistakes(source: String, message: String) {
+        do {
+            _ = try RuleBook.compile([(name: "l.rules", text: source)])
+            Issue.record("expected: \(message)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+}
