@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CheckFailure(String(describing: error)).exit()
         }
-        var coach = library.coach()
+        var coach = library.coach(muted: Self.mutedRules(at: options.databasePath()))
         if jsonl {
             if try JSONLinesLoop.run(coach: &coach, explain: explain) { throw ExitCode(1) }
             return
@@ -94,6 +94,17 @@ struct CheckCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if pitched { throw ExitCode(1) }
+    }
+
+    /// The rules muted in the chat (`/mute`), if there is a database; `check` never creates one.
+    private static func mutedRules(at path: String) -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        do {
+            return Set(try Store(path: path).mutedRules().map(\.ruleId))
+        } catch {
+            FileHandle.standardError.write(Data("infoview check: muted rules not read: \(TerminalText.sanitize(String(describing: error)))\n".utf8))
+            return []
+        }
     }
 
     private static func read(_ file: String) throws -> String {

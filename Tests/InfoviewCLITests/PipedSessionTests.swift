@@ -62,6 +62,10 @@ struct PipedSessionTests {
                 /list            your interviews and where each one is
                 /show NAME       everything saved about one interview
                 /resume [NAME]   carry on where you stopped
+                /check TEXT      what the coach says about something you plan to say or write
+                /why [RULE]      which rule flagged what, and why (or what a rule is for)
+                /mute [RULE]     silence a coach rule you disagree with (or list the muted ones)
+                /unmute RULE     let a muted rule speak again
                 /quit            leave (everything is already saved)
                 While answering a question:
                 /back            go back to the previous question (or type back)

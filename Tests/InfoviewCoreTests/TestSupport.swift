@@ -17,8 +17,11 @@ enum TestSupport {
         try loaded.get()
     }
 
+    /// Named `prompts/…` as the built-in files are, so that messages do not depend on the checkout.
     private static let loaded = Result<PromptLibrary, any Error> {
-        try PromptLibrary.load(PromptFiles.read(from: promptsFolder))
+        let files = try PromptFiles.read(from: promptsFolder)
+        let named = files.files.map { PromptFiles.File(path: $0.path, displayName: "prompts/" + $0.path, text: $0.text) }
+        return try PromptLibrary.load(PromptFiles(files: named, origin: files.origin))
     }
 
     /// A fixed moment: 6 January 2025, 09:00 UTC.

@@ -31,6 +31,14 @@ extension DialogueEngine {
             return Turn(reply: show(argument, overview), state: state)
         case .quit:
             return quit(in: state, using: &random)
+        case .check:
+            return check(argument, state, overview)
+        case .why:
+            return why(argument, state, overview)
+        case .mute:
+            return mute(argument, state, overview)
+        case .unmute:
+            return unmute(argument, state, overview)
         }
     }
 

@@ -14,6 +14,8 @@ public struct Conversation: Sendable, Equatable {
     public var hasQuit: Bool
     /// Which variant of the "not understood" reply was said last, so the next one differs.
     public var lastFallback: Int?
+    /// What the coach said last (for `/why`).
+    public var lastFindings: [Finding] = []
 
     /// A conversation at home.
     public init(mode: Mode = .home, hasQuit: Bool = false) {

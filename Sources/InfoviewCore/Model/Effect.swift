@@ -11,4 +11,8 @@ public enum Effect: Sendable, Equatable {
     case progress(interview: String, flow: String, step: String, trail: [String])
     /// The flow ran to its end: nothing is left to resume.
     case finished(interview: String, flow: String)
+    /// The person disagrees with a coach rule: it stays silent for them from now on.
+    case mute(rule: String)
+    /// The rule speaks again.
+    case unmute(rule: String)
 }

@@ -55,6 +55,10 @@ public struct MessageBook: Sendable, Equatable {
         "list-added": ["count"], "name-too-long": ["max"], "name-taken": ["name"],
         "quit": ["doing"], "interrupt-home": [], "prompt-home": [], "prompt-flow": ["flow"],
         "store-failed": ["error"],
+        "check-usage": [], "check-clean": [], "finding": ["severity", "why", "rule"], "finding-quote": ["quote"],
+        "finding-instead": ["instead"], "why-nothing": [], "why-finding": ["rule", "location", "pattern", "matched"],
+        "why-rule": ["rule", "location", "why"], "why-unknown": ["rule", "nearest"], "mute-usage": ["muted"],
+        "mute-done": ["rule"], "mute-unknown": ["rule", "nearest"], "unmute-done": ["rule"], "unmute-not-muted": ["rule"],
     ]
 
     /// The word lists every flow relies on.

@@ -25,6 +25,8 @@ public struct Overview: Sendable, Equatable {
     public var interviews: [Interview]
     /// The names of interviews with an interrupted flow, the most recently touched first.
     public var recentlyInterrupted: [String]
+    /// The coach rules the person has muted.
+    public var mutedRules: Set<String> = []
 
     /// Creates an overview.
     public init(interviews: [Interview] = [], recentlyInterrupted: [String] = []) {

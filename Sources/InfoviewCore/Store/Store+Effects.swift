@@ -105,6 +105,12 @@ private extension Store {
         case .finished(let name, _):
             let id = try existing(name, in: db).id!
             _ = try FlowProgressRecord.deleteOne(db, key: id)
+        case .mute(let rule):
+            if try MutedRuleRecord.fetchOne(db, key: rule) == nil {
+                try MutedRuleRecord(ruleId: rule, mutedAt: now).insert(db)
+            }
+        case .unmute(let rule):
+            _ = try MutedRuleRecord.deleteOne(db, key: rule)
         }
     }
 

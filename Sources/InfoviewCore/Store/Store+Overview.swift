@@ -22,7 +22,9 @@ extension Store {
                 return Overview.Interview(name: record.name, stage: record.stage, answers: saved, interrupted: interrupted)
             }
             let names = Dictionary(uniqueKeysWithValues: interviews.map { ($0.id!, $0.name) })
-            return Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })
+            var overview = Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })
+            overview.mutedRules = Set(try MutedRuleRecord.fetchAll(db).map(\.ruleId))
+            return overview
         }
     }
 }

@@ -7,7 +7,7 @@ enum Shipped {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static func library() throws -> PromptLibrary {
-        try PromptLibrary.load(PromptFiles.read(from: root.appendingPathComponent("prompts").path))
+        try TestSupport.library()
     }
 }
 
