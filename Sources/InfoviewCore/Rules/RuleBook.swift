@@ -29,6 +29,8 @@ public struct RuleBook: Sendable {
     /// What decides cheaply whether a rule may apply at all: its channels.
     struct Gate: Sendable {
         var channels: Set<Channel>
+        /// A rule with `longer-than: N` cannot fire on a text of N words or fewer.
+        var minimumWords: Int
     }
 
     var normaliser: Normaliser
@@ -165,7 +167,7 @@ public struct RuleBook: Sendable {
         let size = compiler.vocabulary.count
         return RuleBook(
             normaliser: normaliser, sets: compiler.sets, firstPerson: firstPerson, secondPerson: secondPerson,
-            rules: rules, ruleGates: rules.map { Gate(channels: Set($0.rule.channels)) }, doors: doors, intents: intents, lints: lints,
+            rules: rules, ruleGates: rules.map { Gate(channels: Set($0.rule.channels), minimumWords: ($0.rule.longerThan ?? -1) + 1) }, doors: doors, intents: intents, lints: lints,
             rulePrograms: rulePrograms,
             ruleIndex: PatternIndex(programs: rulePrograms.map { rules[$0.rule].when[$0.pattern].program }, vocabularySize: size),
             intentPrograms: intentPrograms,
