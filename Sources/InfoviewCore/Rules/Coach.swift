@@ -57,7 +57,8 @@ public struct Coach {
             let compiled = book.rules[reference.rule]
             let rule = compiled.rule
             for match in matcher.allMatches(of: program, in: tokens, sets: book.sets) {
-                let sentence = Self.sentence(around: match, in: tokens)
+                // A note narrates: who opened the door may be told in another sentence of it.
+                let sentence = channel == .note ? 0..<tokens.count : Self.sentence(around: match, in: tokens)
                 if let limit = rule.longerThan, sentence.count - Self.breaks(in: sentence, tokens) <= limit { continue }
                 if compiled.unless.contains(where: {
                     matcher.firstMatch(of: $0, in: tokens, sets: book.sets, from: sentence.lowerBound, upTo: sentence.upperBound) != nil
