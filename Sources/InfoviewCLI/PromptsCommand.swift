@@ -10,7 +10,7 @@ struct PromptsCommand: ParsableCommand {
     /// `infoview prompts verify`: parse every file and run every rule's examples.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Parse every prompt file and check every rule, door and intent against its examples.")
+            abstract: "Parse every prompt file, run every rule's examples and check every suggested question.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -23,7 +23,7 @@ struct PromptsCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(TerminalText.sanitize(String(describing: error)))\n".utf8))
                 throw ExitCode(1)
             }
-            let problems = RuleVerifier.verify(library.rules)
+            let problems = RuleVerifier.verify(library.rules) + RuleVerifier.verify(library.banks, against: library.rules)
             for problem in problems {
                 FileHandle.standardError.write(Data("\(TerminalText.sanitize(problem.description))\n".utf8))
             }
@@ -33,7 +33,8 @@ struct PromptsCommand: ParsableCommand {
                 + book.allIntents.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
             print(
                 "\(files.origin): \(files.files.count) files, \(book.allRules.count) rules, \(book.allDoors.count) doors, "
-                    + "\(book.allIntents.count) intents, \(examples) examples: "
+                    + "\(book.allIntents.count) intents, \(examples) examples, "
+                    + "\(library.banks.count) question banks: "
                     + (problems.isEmpty ? "all good" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")"))
             if !problems.isEmpty { throw ExitCode(1) }
         }
