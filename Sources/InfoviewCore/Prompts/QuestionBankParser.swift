@@ -22,10 +22,13 @@ public enum QuestionBankParser {
     public static func parse(_ text: String, file: String) throws(PromptError) -> [QuestionBank] {
         var banks: [QuestionBank] = []
         var firstSeen: [String: SourceLocation] = [:]
-        for block in try PromptDocument.parse(text, file: file) {
-            guard block.kind == "bank" else {
-                throw PromptError(reason: .unknownBlock(block.kind, expected: ["bank"]), location: block.location)
-            }
+        let blocks = try PromptDocument.parse(text, file: file)
+        // A stray header (often a question that lost its indent) is the mistake to report, not
+        // the bank above it left without questions.
+        if let stray = blocks.first(where: { $0.kind != "bank" }) {
+            throw PromptError(reason: .unknownBlock(stray.kind, expected: ["bank"]), location: stray.location)
+        }
+        for block in blocks {
             try checkUnique(block, firstSeen: &firstSeen)
             banks.append(try bank(from: block))
         }
