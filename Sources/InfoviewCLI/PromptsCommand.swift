@@ -7,7 +7,7 @@ struct PromptsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prompts", abstract: "Check the prompt files.", subcommands: [Verify.self])
 
-    /// `infoview prompts verify`: parse every file and run every rule's examples.
+    /// `infoview prompts verify`: parse every file, run every rule's examples and check every suggested question.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Parse every prompt file, run every rule's examples and check every suggested question.")
@@ -33,8 +33,7 @@ struct PromptsCommand: ParsableCommand {
                 + book.allIntents.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
             print(
                 "\(files.origin): \(files.files.count) files, \(book.allRules.count) rules, \(book.allDoors.count) doors, "
-                    + "\(book.allIntents.count) intents, \(examples) examples, "
-                    + "\(library.banks.count) question banks: "
+                    + "\(book.allIntents.count) intents, \(examples) examples: "
                     + (problems.isEmpty ? "all good" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")"))
             if !problems.isEmpty { throw ExitCode(1) }
         }
