@@ -24,6 +24,7 @@ struct PromptsCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let problems = RuleVerifier.verify(library.rules) + RuleVerifier.verify(library.banks, against: library.rules)
+                + RehearsalVerifier.verify(library.rehearsal, against: library.rules)
             for problem in problems {
                 FileHandle.standardError.write(Data("\(TerminalText.sanitize(problem.description))\n".utf8))
             }
@@ -34,7 +35,8 @@ struct PromptsCommand: ParsableCommand {
                 + book.allLints.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
             print(
                 "\(files.origin): \(files.files.count) files, \(book.allRules.count) rules, \(book.allDoors.count) doors, "
-                    + "\(book.allIntents.count) intents, \(book.allLints.count) lints, \(examples) examples: "
+                    + "\(book.allIntents.count) intents, \(book.allLints.count) lints, \(library.rehearsal.personas.count) personas, "
+                    + "\(library.rehearsal.topics.count) topics, \(examples + library.rehearsal.exampleCount) examples: "
                     + (problems.isEmpty ? "all good" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")"))
             if !problems.isEmpty { throw ExitCode(1) }
         }

@@ -52,7 +52,7 @@ func completions() throws {
     _ = host.handle("/prepare Samira")
     _ = host.handle("stop")
     #expect(host.completions(for: "/pr", in: "/pr") == ["/prepare"])
-    #expect(host.completions(for: "/s", in: "/s") == ["/show"])
+    #expect(host.completions(for: "/s", in: "/s") == ["/show", "/scorecards"])
     #expect(host.completions(for: "sa", in: "/show sa") == ["Samira"])
     #expect(host.completions(for: "x", in: "/show x").isEmpty)
 }

@@ -57,20 +57,26 @@ struct PipedSessionTests {
                 Goal: at least 5 informational interviews, up to 15. Done so far: 0 of 5.
                 Ready when you are: type /prepare, or tell me who you're meeting.
                 What you can type:
-                /help            show this list
-                /prepare [NAME]  get ready for a conversation, one question at a time
-                /list            your interviews and where each one is
-                /show NAME       everything saved about one interview
-                /resume [NAME]   carry on where you stopped
-                /check TEXT      what the coach says about something you plan to say or write
-                /why [RULE]      which rule flagged what, and why (or what a rule is for)
-                /mute [RULE]     silence a coach rule you disagree with (or list the muted ones)
-                /unmute RULE     let a muted rule speak again
-                /quit            leave (everything is already saved)
+                /help             show this list
+                /prepare [NAME]   get ready for a conversation, one question at a time
+                /list             your interviews and where each one is
+                /show NAME        everything saved about one interview
+                /resume [NAME]    carry on where you stopped
+                /check TEXT       what the coach says about something you plan to say or write
+                /why [RULE]       which rule flagged what, and why (or what a rule is for)
+                /mute [RULE]      silence a coach rule you disagree with (or list the muted ones)
+                /unmute RULE      let a muted rule speak again
+                /quit             leave (everything is already saved)
+                /rehearse [NAME]  practise the conversation with a scripted insider (add "with maya" to pick one)
+                /live [NAME]      a quiet checklist for the real meeting: next question, one-line notes, the time
+                /scorecards NAME  every rehearsal's scorecard, to see your progress
                 While answering a question:
-                /back            go back to the previous question (or type back)
-                /skip            leave this question out, or keep your earlier answer (or type skip)
-                /stop            stop here; /resume picks up later (or type stop)
+                /back             go back to the previous question (or type back)
+                /skip             leave this question out, or keep your earlier answer (or type skip)
+                /stop             stop here; /resume picks up later (or type stop)
+                While rehearsing or in the meeting:
+                /retry            take back a flagged line and say it again
+                /next             ask the next question on your list (live: move on without a note)
                 Or write in your own words, like "help me get ready for my coffee with Sam" or "how many have I done?".
                 Bye! Everything is saved.
 

@@ -1,12 +1,15 @@
+import Foundation
+
 /// The slash commands and the sentences at home.
 extension DialogueEngine {
     func run(
-        _ command: SlashCommand, argument: String, in state: Conversation, overview: Overview,
+        _ command: SlashCommand, argument: String, in state: Conversation, overview: Overview, now: Date? = nil,
         using random: inout some RandomNumberGenerator
     ) -> Turn {
         let inFlow = state.flow
         switch command {
         case .back, .skip, .stop:
+            if let turn = conductCommand(command, state, now: now) { return turn }
             guard let progress = inFlow else {
                 return Turn(reply: dim(messages.text("not-in-flow", ["command": command.typed])), state: state)
             }
@@ -16,13 +19,22 @@ extension DialogueEngine {
             case .skip: return turn(engine.skip(progress, using: &random), state)
             default: return turn(engine.stop(progress), state)
             }
-        case .prepare, .resume:
-            if let progress = inFlow {
-                let doing = flowEngine(progress.flow).doing(progress)
+        case .prepare, .resume, .rehearse, .live:
+            if let doing = doing(state) {
                 return Turn(reply: dim(messages.text("in-flow-busy", ["doing": doing, "command": command.typed])), state: state)
             }
-            return command == .prepare
-                ? prepare(argument, state, overview, using: &random) : resume(argument, state, overview, using: &random)
+            switch command {
+            case .prepare: return prepare(argument, state, overview, using: &random)
+            case .rehearse: return rehearse(argument, state, overview, using: &random)
+            case .live: return live(argument, state, overview, now: now)
+            default: return resume(argument, state, overview, now: now, using: &random)
+            }
+        case .scorecards:
+            return Turn(reply: scorecards(argument, overview), state: state)
+        case .retry:
+            return retry(state)
+        case .next:
+            return next(state, overview, now: now, using: &random)
         case .help:
             return Turn(reply: help(), state: state)
         case .list:
@@ -116,13 +128,16 @@ extension DialogueEngine {
         return turn(outcome, next)
     }
 
-    func resume(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
+    func resume(
+        _ argument: String, _ state: Conversation, _ overview: Overview, now: Date?, using random: inout some RandomNumberGenerator
+    ) -> Turn {
         let name = argument.isEmpty ? overview.recentlyInterrupted.first : argument
-        guard let name else { return Turn(reply: dim(messages.text("resume-none")), state: state) }
-        guard let interview = overview.interview(named: name), let progress = interview.interrupted else {
-            return Turn(reply: dim(messages.text("resume-unknown", ["name": name])), state: state)
+        if let name, let interview = overview.interview(named: name), let progress = interview.interrupted {
+            return resume(progress, interview, state, using: &random)
         }
-        return resume(progress, interview, state, using: &random)
+        if let turn = resumeConduct(argument, state, overview, now: now) { return turn }
+        guard let name else { return Turn(reply: dim(messages.text("resume-none")), state: state) }
+        return Turn(reply: dim(messages.text("resume-unknown", ["name": name])), state: state)
     }
 
     func resume(
@@ -147,6 +162,8 @@ extension DialogueEngine {
         for help in messages.commands where help.place == .home { reply.add(line(help)) }
         reply.add(messages.text("help-flow-heading"), style: .heading)
         for help in messages.commands where help.place == .flow { reply.add(line(help)) }
+        reply.add(messages.text("help-conduct-heading"), style: .heading)
+        for help in messages.commands where help.place == .conduct { reply.add(line(help)) }
         reply.add(messages.text("help-chat"), style: .dim)
         return reply
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The conversation behind the prompt: commands, sentences routed by intents, and flows.
 ///
 /// Pure: it reads no files, clock or globals. The same prompts, state, overview, input and
@@ -31,42 +33,50 @@ public struct DialogueEngine: Sendable {
         return reply
     }
 
-    /// Answers one line.
+    /// Answers one line. `now` is the time outside, which the live checklist measures the
+    /// meeting by; without it, the checklist counts no time.
     public func respond(
-        to input: String, in state: Conversation, overview: Overview, using random: inout some RandomNumberGenerator
+        to input: String, in state: Conversation, overview: Overview, now: Date? = nil,
+        using random: inout some RandomNumberGenerator
     ) -> Turn {
         if let typed = SlashCommand.word(of: input) {
             guard let command = SlashCommand(rawValue: typed.word.lowercased()) else {
                 return Turn(reply: unknownCommand(typed.word), state: state)
             }
-            return run(command, argument: typed.rest, in: state, overview: overview, using: &random)
+            return run(command, argument: typed.rest, in: state, overview: overview, now: now, using: &random)
         }
         if let progress = state.flow {
             let outcome = flowEngine(progress.flow).respond(to: input, in: progress, overview: overview, using: &random)
             return turn(outcome, state)
         }
+        if let turn = conduct(input, in: state, overview: overview, now: now, using: &random) { return turn }
         return chat(input, in: state, overview: overview, using: &random)
     }
 
-    /// Ctrl-C on an empty line: leaves the current flow (answers kept), or says how to leave.
+    /// Ctrl-C on an empty line: leaves the current flow, rehearsal or live checklist (everything
+    /// kept, to resume), or says how to leave.
     public func interrupt(in state: Conversation, using random: inout some RandomNumberGenerator) -> Turn {
         if let progress = state.flow {
             return turn(flowEngine(progress.flow).stop(progress), state)
         }
+        if let progress = state.rehearsal { return turn(rehearsalEngine.stop(progress), state) }
+        if let progress = state.live { return turn(liveEngine.pause(progress), state) }
         return Turn(reply: Reply(messages.lines("interrupt-home", using: &random).map { Reply.Line($0, style: .dim) }), state: state)
     }
 
     /// Ctrl-D, the end of input or `/quit`: says goodbye; everything is already saved.
     public func quit(in state: Conversation, using random: inout some RandomNumberGenerator) -> Turn {
-        let doing = state.flow.map { flowEngine($0.flow).doing($0) } ?? ""
+        let doing = doing(state) ?? ""
         var next = state
         next.hasQuit = true
         return Turn(reply: Reply(plain: messages.lines("quit", ["doing": doing], using: &random)), state: next)
     }
 
-    /// The prompt for the next line: `>` at home, the flow's name inside a flow.
-    public func prompt(in state: Conversation) -> String {
+    /// The prompt for the next line: `>` at home, the flow's name inside a flow, the minutes
+    /// used in a rehearsal or a live meeting (`now` is the time outside).
+    public func prompt(in state: Conversation, now: Date? = nil) -> String {
         if let progress = state.flow { return messages.text("prompt-flow", ["flow": progress.flow]) + " " }
+        if let prompt = conductPrompt(state, now: now) { return prompt }
         return messages.text("prompt-home") + " "
     }
 
@@ -75,12 +85,13 @@ public struct DialogueEngine: Sendable {
     public func completions(for text: String, in line: String, state: Conversation, overview: Overview) -> [String] {
         let before = line.trimmingSpaces()
         if text.hasPrefix("/") || before.isEmpty || before == text {
-            let place: Set<SlashCommand.Place> = state.flow == nil ? [.home] : [.home, .flow]
+            let place: Set<SlashCommand.Place> =
+                state.flow != nil ? [.home, .flow] : state.rehearsal != nil || state.live != nil ? [.home, .flow, .conduct] : [.home]
             return SlashCommand.allCases.filter { place.contains($0.place) }.map(\.typed)
                 .filter { $0.hasPrefix(text.lowercased()) }
         }
         let first = before.split(separator: " ").first.map { $0.lowercased() } ?? ""
-        guard ["/prepare", "/show", "/resume"].contains(first) else { return [] }
+        guard ["/prepare", "/show", "/resume", "/rehearse", "/live", "/scorecards"].contains(first) else { return [] }
         let typed = text.lowercased()
         return overview.interviews.map(\.name).filter { $0.lowercased().hasPrefix(typed) }
     }

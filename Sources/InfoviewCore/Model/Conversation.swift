@@ -6,6 +6,10 @@ public struct Conversation: Sendable, Equatable {
         case home
         /// Answering the steps of a flow.
         case flow(FlowProgress)
+        /// Rehearsing with a scripted insider.
+        case rehearsal(RehearsalProgress)
+        /// Taking notes during a real meeting.
+        case live(LiveProgress)
     }
 
     /// Where the user is.
@@ -26,6 +30,18 @@ public struct Conversation: Sendable, Equatable {
     /// The running flow, if any.
     public var flow: FlowProgress? {
         if case .flow(let progress) = mode { return progress }
+        return nil
+    }
+
+    /// The running rehearsal, if any.
+    public var rehearsal: RehearsalProgress? {
+        if case .rehearsal(let progress) = mode { return progress }
+        return nil
+    }
+
+    /// The running live checklist, if any.
+    public var live: LiveProgress? {
+        if case .live(let progress) = mode { return progress }
         return nil
     }
 }

@@ -15,4 +15,6 @@ public enum Effect: Sendable, Equatable {
     case mute(rule: String)
     /// The rule speaks again.
     case unmute(rule: String)
+    /// Something a rehearsal or a live meeting saves.
+    case conduct(ConductEffect)
 }

@@ -27,6 +27,10 @@ public struct Overview: Sendable, Equatable {
     public var recentlyInterrupted: [String]
     /// The coach rules the person has muted.
     public var mutedRules: Set<String> = []
+    /// Every rehearsal, by interview in the order they were started.
+    public var rehearsals: [RehearsalSummary] = []
+    /// Every live session, by interview in the order they were started.
+    public var liveSessions: [LiveSummary] = []
 
     /// Creates an overview.
     public init(interviews: [Interview] = [], recentlyInterrupted: [String] = []) {

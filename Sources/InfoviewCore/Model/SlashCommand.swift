@@ -1,6 +1,7 @@
 /// The slash commands the app understands. Their descriptions live in `prompts/chat/`.
 public enum SlashCommand: String, Sendable, CaseIterable {
     case help, prepare, list, show, resume, check, why, mute, unmute, quit, back, skip, stop
+    case rehearse, live, scorecards, retry, next
 
     /// Where a command works.
     public enum Place: String, Sendable, Equatable {
@@ -8,12 +9,15 @@ public enum SlashCommand: String, Sendable, CaseIterable {
         case home
         /// Only inside a flow.
         case flow
+        /// Only while rehearsing or taking notes in a meeting.
+        case conduct
     }
 
     /// Where this command works.
     public var place: Place {
         switch self {
         case .back, .skip, .stop: .flow
+        case .retry, .next: .conduct
         default: .home
         }
     }

@@ -11,6 +11,8 @@ public struct PromptLibrary: Sendable {
     public var messages: MessageBook
     /// The question banks, in file order (`questions/*.questions`); one is named `general`.
     public var banks: [QuestionBank]
+    /// The rehearsal's personas, topics and clock (`personas/*.persona`, `rehearse/*.topics`).
+    public var rehearsal: RehearsalBook
 
     /// The flows the app starts by itself, which every prompts folder must have.
     static let requiredFlows = ["prepare"]
@@ -25,7 +27,10 @@ public struct PromptLibrary: Sendable {
 
     /// Parses every file; the first mistake is thrown as `file:line: message`.
     public static func load(_ files: PromptFiles) throws(PromptError) -> PromptLibrary {
-        let ruleFiles = files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
+        var ruleFiles: [RuleFile] = []
+        for file in files.files where file.path.hasSuffix(".rules") {
+            ruleFiles.append(try RuleParser.parse(file.text, file: file.displayName))
+        }
         let rules = try RuleBook.compile(ruleFiles)
         var flows: [String: Flow] = [:]
         for file in files.files(in: "flows", ending: ".flow") {
@@ -40,7 +45,8 @@ public struct PromptLibrary: Sendable {
                 reason: .unreadable("no flows/\(name).flow (the app starts this flow; expected it in \(files.origin))"),
                 location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
         }
-        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages, banks: banks)
+        let rehearsal = try RehearsalBook.load(files, ruleFiles: ruleFiles, banks: banks)
+        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages, banks: banks, rehearsal: rehearsal)
     }
 
     /// The label of every saved field, in the order the flows ask for them.

@@ -29,7 +29,7 @@ public struct ChatSession {
     public var isFinished: Bool { state.hasQuit }
 
     /// The prompt for the next line.
-    public var prompt: String { engine.prompt(in: state) }
+    public var prompt: String { engine.prompt(in: state, now: clock()) }
 
     /// What to show when the app opens, with any interrupted flow and how to resume it.
     public mutating func greeting() -> Reply {
@@ -43,7 +43,7 @@ public struct ChatSession {
         // SQLite ends a bound text at its first NUL: a typed NUL is kept as the visible U+2400 so
         // that nothing after it is lost and what is saved is what the conversation used.
         let line = line.utf8.contains(0) ? line.replacingOccurrences(of: "\u{0}", with: "\u{2400}") : line
-        let turn = engine.respond(to: line, in: state, overview: overview, using: &random)
+        let turn = engine.respond(to: line, in: state, overview: overview, now: clock(), using: &random)
         return take(turn)
     }
 

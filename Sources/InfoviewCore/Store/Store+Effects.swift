@@ -111,6 +111,8 @@ private extension Store {
             }
         case .unmute(let rule):
             _ = try MutedRuleRecord.deleteOne(db, key: rule)
+        case .conduct(let effect):
+            try apply(effect, now: now, in: db)
         }
     }
 

@@ -12,6 +12,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noInterview(String)
     /// Another interview already has this name.
     case nameTaken(String)
+    /// No rehearsal of this interview has this number (a caller asked to save into one that does not exist).
+    case noRehearsal(String, attempt: Int)
+    /// No live session of this interview has this number.
+    case noLiveSession(String, session: Int)
     /// Any other SQLite failure.
     case failed(path: String, detail: String)
 
@@ -30,6 +34,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "there is no interview named '\(name)' (expected one started with /prepare)"
         case .nameTaken(let name):
             return "there is already an interview named '\(name)' (expected a name not in /list)"
+        case .noRehearsal(let name, let attempt):
+            return "there is no rehearsal \(attempt) of the interview with '\(name)' (expected one started with /rehearse)"
+        case .noLiveSession(let name, let session):
+            return "there is no live session \(session) of the interview with '\(name)' (expected one started with /live)"
         case .failed(let path, let detail):
             return "the database \(path) failed: \(detail)"
         }

@@ -41,6 +41,7 @@ enum StoreMigrations {
                 t.column("mutedAt", .datetime).notNull()
             }
         }
+        registerRehearsals(&migrator)
         return migrator
     }
 }
