@@ -25,10 +25,14 @@ public struct Persona: Sendable, Equatable {
     public var answers: [String: Answer]
     /// What they say on occasions that are not a topic (greeting, pitched, thanked …).
     public var reactions: [Reaction: [TextTemplate]]
+    /// Where each `react` block is.
+    public var reactionLocations: [Reaction: SourceLocation]
     /// Follow-ups that depend on what they just said, in file order.
     public var rejoinders: [Rejoinder]
     /// The opportunities they may raise, one picked per rehearsal.
     public var offers: [String]
+    /// Where the first `offer` block is.
+    public var offerLocation: SourceLocation?
     /// Where the `persona` block is.
     public var location: SourceLocation
 

@@ -61,6 +61,7 @@ enum PersonaParser {
                 let says = try PromptText.templates(block, "say", allowed: reaction.placeholders)
                 guard !says.isEmpty else { throw PromptError(reason: .missingKey("say", block: key), location: block.location) }
                 persona.reactions[reaction] = says
+                persona.reactionLocations[reaction] = block.location
             case "rejoinder":
                 let (rejoinder, patterns) = try self.rejoinder(block)
                 persona.rejoinders.append(rejoinder)
@@ -75,6 +76,7 @@ enum PersonaParser {
                 let says = block.values("say")
                 guard !says.isEmpty else { throw PromptError(reason: .missingKey("say", block: "offer"), location: block.location) }
                 persona.offers += says
+                if persona.offerLocation == nil { persona.offerLocation = block.location }
             }
         }
         if let missing = Persona.Reaction.allCases.first(where: { persona.reactions[$0] == nil }) {
@@ -121,8 +123,8 @@ private extension PersonaParser {
         return Persona(
             id: id, name: try single("name"), role: try single("role"), organisation: try single("organisation"),
             field: try single("field"), temperament: try single("temperament"), story: block.values("story"),
-            opinions: block.values("opinion"), offerChance: chance, answers: [:], reactions: [:], rejoinders: [],
-            offers: [], location: block.location)
+            opinions: block.values("opinion"), offerChance: chance, answers: [:], reactions: [:], reactionLocations: [:],
+            rejoinders: [], offers: [], offerLocation: nil, location: block.location)
     }
 
     static func rejoinder(_ block: PromptBlock) throws(PromptError) -> (Persona.Rejoinder, PersonaSource.RejoinderPatterns) {

@@ -69,7 +69,7 @@ public enum RehearsalVerifier {
             for offer in persona.offers where coach.openDoors(after: offer).isEmpty {
                 problem(
                     "persona \(persona.id): the offer \"\(offer)\" opens none of the coach's doors (prompts/rules/doors.rules), so taking it up would be flagged as a pitch",
-                    at: persona.location)
+                    at: persona.offerLocation ?? persona.location)
             }
             for line in ownLines where line.mayOpenDoor == false {
                 let doors = coach.openDoors(after: line.text)
@@ -107,7 +107,8 @@ public enum RehearsalVerifier {
             for template in persona.reactions[reaction] ?? [] {
                 lines.append(
                     OwnLine(
-                        text: template.render(["minutes": "20", "left": "4"]), origin: "react \(reaction.rawValue)", location: persona.location,
+                        text: template.render(["minutes": "20", "left": "4"]), origin: "react \(reaction.rawValue)",
+                        location: persona.reactionLocations[reaction] ?? persona.location,
                         mayOpenDoor: reaction == .followedUp))
             }
         }
