@@ -130,10 +130,11 @@ struct RehearsalEngine {
         if reading.mayOffer, !pitched, !reading.ends, !wasCool, !scene.offerRaised, let after = scene.offerAfter,
             scene.exchangeCount >= after
         {
-            let offer = persona.offers[variant(persona.offers.count, key: "offer", &scene, using: &random)]
-            parts.append(offer)
+            let index = variant(persona.offers.count, key: "offer", &scene, using: &random)
+            let offer = persona.offers[index]
+            parts.append(offer.says[variant(offer.says.count, key: "offer \(index)", &scene, using: &random)])
             scene.offerRaised = true
-            scene.openOffer = offer
+            scene.openOffer = index
             raisedOffer = true
         }
         scene.minutes += reading.minutes
@@ -261,10 +262,14 @@ private extension RehearsalEngine {
         _ reading: inout Reading, using random: inout some RandomNumberGenerator
     ) -> String {
         let topic = topics.first
-        if offerOpen, let topic, topic.afterOffer, case .reaction(let reaction) = topic.reply {
+        if offerOpen, let topic, topic.afterOffer {
             reading.answeredOffer = true
             reading.minutes = topic.minutes ?? clock.perRemark
-            return say(reaction, persona, [:], &scene, using: &random)
+            if case .reaction(let reaction) = topic.reply { return say(reaction, persona, [:], &scene, using: &random) }
+            if let index = scene.openOffer, index < persona.offers.count {
+                let details = persona.offers[index].details
+                return details[variant(details.count, key: "details \(index)", &scene, using: &random)]
+            }
         }
         if let rejoinder = book.rejoinder(for: line, persona: persona, heard: scene.heard) {
             return answer(rejoinder, persona, &scene, &reading, using: &random)
@@ -289,6 +294,8 @@ private extension RehearsalEngine {
             return say(.farewell, persona, [:], &scene, using: &random)
         case .reaction(let reaction):
             return say(reaction, persona, [:], &scene, using: &random)
+        case .offerDetails:
+            return say(.more, persona, [:], &scene, using: &random)
         }
     }
 

@@ -30,9 +30,7 @@ public struct Persona: Sendable, Equatable {
     /// Follow-ups that depend on what they just said, in file order.
     public var rejoinders: [Rejoinder]
     /// The opportunities they may raise, one picked per rehearsal.
-    public var offers: [String]
-    /// Where the first `offer` block is.
-    public var offerLocation: SourceLocation?
+    public var offers: [Offer]
     /// Where the `persona` block is.
     public var location: SourceLocation
 
@@ -68,6 +66,16 @@ public struct Persona: Sendable, Equatable {
         public var location: SourceLocation
     }
 
+    /// An opportunity the insider may raise themselves, and what they say when it is taken up.
+    public struct Offer: Sendable, Equatable {
+        /// Ways of raising it; each opens one of the coach's doors.
+        public var says: [String]
+        /// What they say when the user takes it up: the details of this opportunity.
+        public var details: [String]
+        /// Where the `offer` block is.
+        public var location: SourceLocation
+    }
+
     /// Occasions on which the insider says something other than an answer.
     public enum Reaction: String, Sendable, CaseIterable, Codable {
         /// The first line of a rehearsal.
@@ -88,8 +96,6 @@ public struct Persona: Sendable, Equatable {
         case again
         /// "Tell me more" with nothing particular to add.
         case more
-        /// The user followed up on the opportunity they raised.
-        case followedUp = "followed-up"
         /// The user declined the opportunity they raised.
         case declined
 

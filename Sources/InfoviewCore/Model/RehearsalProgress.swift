@@ -47,8 +47,9 @@ public struct RehearsalScene: Sendable, Equatable, Codable {
     public var heard = ""
     /// The exchange after which the insider raises an opportunity, if they will.
     public var offerAfter: Int?
-    /// The opportunity the insider raised, while it is the last thing they said.
-    public var openOffer: String?
+    /// The opportunity the insider raised (its index in the persona's offers), while it is the
+    /// last thing they said.
+    public var openOffer: Int?
     /// Whether the insider has raised an opportunity in this rehearsal.
     public var offerRaised = false
     /// Whether the insider has said that time is nearly up.

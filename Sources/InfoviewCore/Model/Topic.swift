@@ -8,6 +8,8 @@ public struct Topic: Sendable, Equatable {
         case answer
         /// With one of the persona's reactions.
         case reaction(Persona.Reaction)
+        /// With the details of the opportunity the insider just raised.
+        case offerDetails
     }
 
     /// What a scorecard notices about a line on this topic.

@@ -67,16 +67,17 @@ enum PersonaParser {
                 persona.rejoinders.append(rejoinder)
                 rejoinders.append(patterns)
             default:
-                try block.checkKeys(["say"])
+                try block.checkKeys(["say", "details"])
                 guard block.name.isEmpty else {
                     throw PromptError(
-                        reason: .badValue(key: "offer", value: block.name, expected: "'offer' alone on its line, with 'say:' lines below"),
+                        reason: .badValue(key: "offer", value: block.name, expected: "'offer' alone on its line, with 'say:' and 'details:' lines below"),
                         location: block.location)
                 }
                 let says = block.values("say")
                 guard !says.isEmpty else { throw PromptError(reason: .missingKey("say", block: "offer"), location: block.location) }
-                persona.offers += says
-                if persona.offerLocation == nil { persona.offerLocation = block.location }
+                let details = block.values("details")
+                guard !details.isEmpty else { throw PromptError(reason: .missingKey("details", block: "offer"), location: block.location) }
+                persona.offers.append(Persona.Offer(says: says, details: details, location: block.location))
             }
         }
         if let missing = Persona.Reaction.allCases.first(where: { persona.reactions[$0] == nil }) {
@@ -124,7 +125,7 @@ private extension PersonaParser {
             id: id, name: try single("name"), role: try single("role"), organisation: try single("organisation"),
             field: try single("field"), temperament: try single("temperament"), story: block.values("story"),
             opinions: block.values("opinion"), offerChance: chance, answers: [:], reactions: [:], reactionLocations: [:],
-            rejoinders: [], offers: [], offerLocation: nil, location: block.location)
+            rejoinders: [], offers: [], location: block.location)
     }
 
     static func rejoinder(_ block: PromptBlock) throws(PromptError) -> (Persona.Rejoinder, PersonaSource.RejoinderPatterns) {

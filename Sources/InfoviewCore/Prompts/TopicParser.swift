@@ -40,7 +40,7 @@ struct TopicFile: Sendable {
 ///
 /// topic trends
 ///   category: trends      # TIARA category; none for small talk and moves
-///   reply: answer         # or a reaction: thanked, farewell, more, followed-up, declined
+///   reply: answer         # or offer-details, or a reaction: thanked, farewell, more, declined
 ///   notice: people        # what the scorecard notices: thanks or people
 ///   ends: true            # a goodbye ends the rehearsal
 ///   after-offer: true     # only right after the insider raised an opportunity
@@ -109,13 +109,18 @@ private extension TopicParser {
         }
         var reply = Topic.Reply.answer
         if let entry = block.entries("reply").last, entry.value != "answer" {
-            let allowed: [Persona.Reaction] = [.thanked, .farewell, .more, .followedUp, .declined]
-            guard let reaction = Persona.Reaction(rawValue: entry.value), allowed.contains(reaction) else {
+            let allowed: [Persona.Reaction] = [.thanked, .farewell, .more, .declined]
+            if entry.value == "offer-details" {
+                reply = .offerDetails
+            } else if let reaction = Persona.Reaction(rawValue: entry.value), allowed.contains(reaction) {
+                reply = .reaction(reaction)
+            } else {
                 throw PromptError(
-                    reason: .badValue(key: "reply", value: entry.value, expected: "answer or " + allowed.map(\.rawValue).joined(separator: ", ")),
+                    reason: .badValue(
+                        key: "reply", value: entry.value,
+                        expected: "answer, offer-details or " + allowed.map(\.rawValue).joined(separator: ", ")),
                     location: entry.location)
             }
-            reply = .reaction(reaction)
         }
         var notice: Topic.Notice?
         if let entry = block.entries("notice").last {

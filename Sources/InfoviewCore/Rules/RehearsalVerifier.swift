@@ -66,10 +66,12 @@ public enum RehearsalVerifier {
                         at: rejoinder.location)
                 }
             }
-            for offer in persona.offers where coach.openDoors(after: offer).isEmpty {
-                problem(
-                    "persona \(persona.id): the offer \"\(offer)\" opens none of the coach's doors (prompts/rules/doors.rules), so taking it up would be flagged as a pitch",
-                    at: persona.offerLocation ?? persona.location)
+            for offer in persona.offers {
+                for text in offer.says where coach.openDoors(after: text).isEmpty {
+                    problem(
+                        "persona \(persona.id): the offer \"\(text)\" opens none of the coach's doors (prompts/rules/doors.rules), so taking it up would be flagged as a pitch",
+                        at: offer.location)
+                }
             }
             for line in ownLines where line.mayOpenDoor == false {
                 let doors = coach.openDoors(after: line.text)
@@ -109,7 +111,12 @@ public enum RehearsalVerifier {
                     OwnLine(
                         text: template.render(["minutes": "20", "left": "4"]), origin: "react \(reaction.rawValue)",
                         location: persona.reactionLocations[reaction] ?? persona.location,
-                        mayOpenDoor: reaction == .followedUp))
+                        mayOpenDoor: false))
+            }
+        }
+        for offer in persona.offers {
+            for text in offer.details {
+                lines.append(OwnLine(text: text, origin: "offer details", location: offer.location, mayOpenDoor: true))
             }
         }
         return lines
