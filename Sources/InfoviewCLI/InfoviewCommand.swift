@@ -18,6 +18,8 @@ struct InfoviewCommand: ParsableCommand {
             CheckCommand.self,
             ListCommand.self,
             PromptsCommand.self,
+            RehearseCommand.self,
+            LiveCommand.self,
         ]
     )
 
@@ -27,13 +29,19 @@ struct InfoviewCommand: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
+        _ = try Self.chat(options: options, seed: seed)
+    }
+
+    /// Runs the chat until the user leaves; with `opening`, starts by typing that command and
+    /// leaves when the mode it opened ends. Returns whether the opening started anything.
+    static func chat(options: GlobalOptions, seed: UInt64?, opening: String? = nil) throws -> Bool {
         // The line editor is for a person at a terminal: both ends must be one.
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         // Before anything can start a thread: threads inherit the blocked signals.
         let signals = interactive ? try SignalWatcher(signals: LineEditor.watchedSignals) : nil
         let environment = ProcessInfo.processInfo.environment
         let library = try options.promptLibrary()
-        var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed)
+        var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed, opening: opening)
         let console = Console.standard(environment: environment)
         if let signals {
             var editor = LineEditor(
@@ -43,6 +51,7 @@ struct InfoviewCommand: ParsableCommand {
             var reader = PlainLineReader()
             Repl.run(host: &host, reader: &reader, console: console)
         }
+        return host.openingStarted
     }
 
     /// The history file, its folder created; `nil` (with a warning) if the folder cannot be.
