@@ -131,6 +131,7 @@ extension DialogueEngine {
     func resume(
         _ argument: String, _ state: Conversation, _ overview: Overview, now: Date?, using random: inout some RandomNumberGenerator
     ) -> Turn {
+        if argument.isEmpty, pausedConduct(overview) != nil, let turn = resumeConduct("", state, overview, now: now) { return turn }
         let name = argument.isEmpty ? overview.recentlyInterrupted.first : argument
         if let name, let interview = overview.interview(named: name), let progress = interview.interrupted {
             return resume(progress, interview, state, using: &random)

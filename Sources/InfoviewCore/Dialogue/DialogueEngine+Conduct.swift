@@ -100,19 +100,38 @@ extension DialogueEngine {
         return turn(liveEngine.start(progress, bankTitle: planned.bankTitle, now: moment), state)
     }
 
+    /// The paused rehearsal or live checklist touched last, if it is more recent than any
+    /// interrupted flow: what `/resume` and the greeting offer first.
+    func pausedConduct(_ overview: Overview) -> (doing: String, minute: Int, minutes: Int, updatedAt: Date)? {
+        let rehearsal = overview.rehearsals.last { $0.progress?.persona != nil }
+        let live = overview.liveSessions.last { $0.progress != nil }
+        var found: (doing: String, minute: Int, minutes: Int, updatedAt: Date)?
+        if let rehearsal, let progress = rehearsal.progress {
+            found = (messages.text("rehearse-doing", ["name": progress.interview]), progress.scene.minutes, progress.plannedMinutes, rehearsal.updatedAt)
+        }
+        if let live, let progress = live.progress, live.updatedAt >= found?.updatedAt ?? .distantPast {
+            found = (messages.text("live-doing", ["name": progress.interview]), -1, progress.plannedMinutes, live.updatedAt)
+        }
+        guard let found, found.updatedAt >= overview.flowPausedAt ?? .distantPast else { return nil }
+        return found
+    }
+
     /// `/resume` for a paused rehearsal or live checklist: the named interview's, else the last
     /// one paused; `nil` when there is none.
     func resumeConduct(_ argument: String, _ state: Conversation, _ overview: Overview, now: Date?) -> Turn? {
         let name = argument.isEmpty ? nil : overview.interview(named: argument)?.name
         if !argument.isEmpty && name == nil { return nil }
         let rehearsal = overview.rehearsals.last { $0.progress != nil && (name == nil || $0.interview == name) }
+        let live = overview.liveSessions.last { $0.progress != nil && (name == nil || $0.interview == name) }
+        if let progress = live?.progress, live!.updatedAt > rehearsal?.updatedAt ?? .distantPast {
+            return turn(liveEngine.resume(progress, now: now ?? progress.startedAt), state)
+        }
         if let progress = rehearsal?.progress {
             let field = overview.interview(named: progress.interview).map(fieldText) ?? ""
             var next = state
             next.mode = .rehearsal(progress)
             return turn(rehearsalEngine.resume(progress, field: field), next)
         }
-        let live = overview.liveSessions.last { $0.progress != nil && (name == nil || $0.interview == name) }
         if let progress = live?.progress { return turn(liveEngine.resume(progress, now: now ?? progress.startedAt), state) }
         return nil
     }

@@ -22,7 +22,10 @@ public struct DialogueEngine: Sendable {
         add(messages.lines(welcome, using: &random), to: &reply, style: .heading)
         reply.lines += interviewLines(overview).lines
         add([goalLine(overview)], to: &reply)
-        if let name = overview.recentlyInterrupted.first, let interview = overview.interview(named: name),
+        if let paused = pausedConduct(overview) {
+            let minute = paused.minute >= 0 ? String(paused.minute) : ""
+            reply.add(messages.text("conduct-paused", ["doing": paused.doing, "minute": minute, "minutes": String(paused.minutes)]))
+        } else if let name = overview.recentlyInterrupted.first, let interview = overview.interview(named: name),
             let progress = interview.interrupted
         {
             reply.lines += interruptedLines(interview, progress, more: overview.recentlyInterrupted.count - 1).lines

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rehearsal as the store holds it: finished with a scorecard, or paused with its progress.
 public struct RehearsalSummary: Sendable, Equatable {
     /// The interview's name.
@@ -10,14 +12,19 @@ public struct RehearsalSummary: Sendable, Equatable {
     public var scorecard: Scorecard?
     /// Where it stopped, while it has not ended.
     public var progress: RehearsalProgress?
+    /// When it last changed.
+    public var updatedAt: Date
 
     /// Creates a summary.
-    public init(interview: String, attempt: Int, persona: String, scorecard: Scorecard?, progress: RehearsalProgress?) {
+    public init(
+        interview: String, attempt: Int, persona: String, scorecard: Scorecard?, progress: RehearsalProgress?, updatedAt: Date
+    ) {
         self.interview = interview
         self.attempt = attempt
         self.persona = persona
         self.scorecard = scorecard
         self.progress = progress
+        self.updatedAt = updatedAt
     }
 }
 
@@ -31,12 +38,15 @@ public struct LiveSummary: Sendable, Equatable {
     public var notes: [String]
     /// Where it stopped, while it has not ended.
     public var progress: LiveProgress?
+    /// When it last changed.
+    public var updatedAt: Date
 
     /// Creates a summary.
-    public init(interview: String, session: Int, notes: [String], progress: LiveProgress?) {
+    public init(interview: String, session: Int, notes: [String], progress: LiveProgress?, updatedAt: Date) {
         self.interview = interview
         self.session = session
         self.notes = notes
         self.progress = progress
+        self.updatedAt = updatedAt
     }
 }

@@ -4,7 +4,7 @@ extension MessageBook {
     static let conductPlaceholders: [String: Set<String>] = [
         "help-conduct-heading": [], "prompt-rehearse": ["minute", "minutes"], "prompt-rehearse-pick": [],
         "prompt-live": ["elapsed", "minutes"],
-        "conduct-no-interviews": ["command"], "conduct-which": ["command", "names"], "conduct-unknown": ["name", "nearest", "command"],
+        "conduct-no-interviews": ["command"], "conduct-paused": ["doing", "minute", "minutes"], "conduct-which": ["command", "names"], "conduct-unknown": ["name", "nearest", "command"],
         "insider-says": ["name", "text"], "rehearse-doing": ["name"], "rehearse-persona-unknown": ["persona", "names"],
         "rehearse-pick-heading": ["name", "field"],
         "rehearse-pick-line": ["number", "persona", "role", "organisation", "field", "temperament"], "rehearse-pick-unclear": ["names"],

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the store holds, as the dialogue engine sees it: the interviews, their answers and any
 /// interrupted flow. The session reads it from the store before each line.
 public struct Overview: Sendable, Equatable {
@@ -31,6 +33,9 @@ public struct Overview: Sendable, Equatable {
     public var rehearsals: [RehearsalSummary] = []
     /// Every live session, by interview in the order they were started.
     public var liveSessions: [LiveSummary] = []
+    /// When the most recently interrupted flow was last touched, to tell whether a paused
+    /// rehearsal or live checklist is more recent.
+    public var flowPausedAt: Date?
 
     /// Creates an overview.
     public init(interviews: [Interview] = [], recentlyInterrupted: [String] = []) {

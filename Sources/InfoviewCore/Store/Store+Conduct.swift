@@ -91,7 +91,9 @@ extension Store {
     }
 
     /// Every rehearsal and live session, for the overview, the most recently touched last.
-    static func conduct(in db: Database, names: [Int64: String]) throws -> (rehearsals: [RehearsalSummary], live: [LiveSummary]) {
+    static func conduct(
+        in db: Database, names: [Int64: String]
+    ) throws -> (rehearsals: [RehearsalSummary], live: [LiveSummary], flowPausedAt: Date?) {
         let decoder = JSONDecoder()
         func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
             text.flatMap { try? decoder.decode(type, from: Data($0.utf8)) }
@@ -100,7 +102,7 @@ extension Store {
             guard let name = names[record.interviewId] else { return nil }
             return RehearsalSummary(
                 interview: name, attempt: record.attempt, persona: record.persona, scorecard: decode(Scorecard.self, record.scorecard),
-                progress: decode(RehearsalProgress.self, record.state))
+                progress: decode(RehearsalProgress.self, record.state), updatedAt: record.updatedAt)
         }
         var notes: [Int64: [String]] = [:]
         for note in try LiveNoteRecord.order(Column("liveSessionId"), Column("position")).fetchAll(db) {
@@ -109,16 +111,18 @@ extension Store {
         let live = try LiveSessionRecord.order(Column("updatedAt"), Column("id")).fetchAll(db).compactMap { record -> LiveSummary? in
             guard let name = names[record.interviewId] else { return nil }
             return LiveSummary(
-                interview: name, session: record.session, notes: notes[record.id!] ?? [], progress: decode(LiveProgress.self, record.state))
+                interview: name, session: record.session, notes: notes[record.id!] ?? [], progress: decode(LiveProgress.self, record.state),
+                updatedAt: record.updatedAt)
         }
-        return (rehearsals, live)
+        let flowPausedAt = try FlowProgressRecord.order(Column("updatedAt").desc).fetchOne(db)?.updatedAt
+        return (rehearsals, live, flowPausedAt)
     }
 }
 
 private extension Store {
     static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 

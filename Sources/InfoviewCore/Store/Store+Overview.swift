@@ -24,7 +24,7 @@ extension Store {
             let names = Dictionary(uniqueKeysWithValues: interviews.map { ($0.id!, $0.name) })
             var overview = Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })
             overview.mutedRules = Set(try MutedRuleRecord.fetchAll(db).map(\.ruleId))
-            (overview.rehearsals, overview.liveSessions) = try Self.conduct(in: db, names: names)
+            (overview.rehearsals, overview.liveSessions, overview.flowPausedAt) = try Self.conduct(in: db, names: names)
             return overview
         }
     }
