@@ -261,7 +261,8 @@ extension DialogueEngine {
                     ]))
         }
         if card.offerRaised {
-            reply.add(messages.text(card.offerAnswered ? "scorecard-offer-answered" : "scorecard-offer-left", ["first": first]))
+            let message = card.offerAnswered ? "scorecard-offer-answered" : card.offerOverAsked ? "scorecard-offer-over-asked" : "scorecard-offer-left"
+            reply.add(messages.text(message, ["first": first]))
         }
         reply.add(messages.text("scorecard-next", ["name": interview]), style: .dim)
         return reply

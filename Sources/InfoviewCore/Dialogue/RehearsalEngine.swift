@@ -55,6 +55,7 @@ struct RehearsalEngine {
         }
         let greeting = say(.greeting, persona, ["minutes": String(progress.plannedMinutes)], &scene, using: &random)
         scene.heard = greeting
+        scene.recentlySaid = [greeting]
         next.scene = scene
         var reply = Reply()
         let values = [
@@ -150,12 +151,13 @@ struct RehearsalEngine {
         }
         let said = parts.joined(separator: " ")
         scene.heard = said
+        scene.recentlySaid = Array(([said] + scene.recentlySaid).prefix(Self.remembered))
         let exchange = Exchange(
-            said: line, topic: reading.topic, category: isQuestion ? reading.category : nil, isQuestion: isQuestion,
+            said: line, topic: reading.topic, category: isQuestion && !pitched ? reading.category : nil, isQuestion: isQuestion,
             form: isQuestion ? form ?? .open : nil, flags: findings.map(RehearsalFlag.init),
             notices: Topic.Notice.allCases.filter { notice in topics.contains { $0.notice == notice } },
             wordsAboutThem: about.them, wordsAboutSelf: about.me, reply: parts, minute: scene.minutes, raisedOffer: raisedOffer,
-            answeredOffer: reading.answeredOffer, isRetried: false)
+            answeredOffer: reading.answeredOffer || (pitched && progress.scene.openOffer != nil), isRetried: false)
         next.exchanges.append(exchange)
         next.beforeFlagged = findings.isEmpty ? nil : progress.scene
         next.scene = scene
@@ -244,6 +246,11 @@ struct RehearsalEngine {
     }
 }
 
+extension RehearsalEngine {
+    /// How many of the insider's replies a follow-up may refer back to ("you mentioned …").
+    static let remembered = 3
+}
+
 /// How a line was read and what the insider's reply does to the meeting.
 private struct Reading {
     var topic: String?
@@ -271,8 +278,8 @@ private extension RehearsalEngine {
                 return details[variant(details.count, key: "details \(index)", &scene, using: &random)]
             }
         }
-        if let rejoinder = book.rejoinder(for: line, persona: persona, heard: scene.heard) {
-            return answer(rejoinder, persona, &scene, &reading, using: &random)
+        if let rejoinder = scene.recentlySaid.lazy.compactMap({ self.book.rejoinder(for: line, persona: persona, heard: $0) }).first {
+            return answer(rejoinder, persona, cool: cool, &scene, &reading, using: &random)
         }
         guard let topic else {
             reading.topic = nil
@@ -283,10 +290,10 @@ private extension RehearsalEngine {
         switch topic.reply {
         case .answer:
             reading.mayOffer = true
-            return answer(topic, persona, cool: cool, &scene, using: &random)
+            return answer(topic, persona, to: line, cool: cool, &scene, using: &random)
         case .reaction(.more):
             if let rejoinder = book.rejoinder(for: line, persona: persona, heard: scene.heard, anyFollowUp: true) {
-                return answer(rejoinder, persona, &scene, &reading, using: &random)
+                return answer(rejoinder, persona, cool: cool, &scene, &reading, using: &random)
             }
             return say(.more, persona, [:], &scene, using: &random)
         case .reaction(.thanked) where scene.signalledEnd:
@@ -300,21 +307,39 @@ private extension RehearsalEngine {
     }
 
     /// A topic's answer never said before in this rehearsal (shorter while cool), else "as I said".
+    /// Of the answers left, the one that shares the most of its own words with the question wins
+    /// ("how is AI changing …" gets the answer about AI); otherwise one is picked at random.
     func answer(
-        _ topic: Topic, _ persona: Persona, cool: Bool, _ scene: inout RehearsalScene, using random: inout some RandomNumberGenerator
+        _ topic: Topic, _ persona: Persona, to line: String, cool: Bool, _ scene: inout RehearsalScene,
+        using random: inout some RandomNumberGenerator
     ) -> String {
         guard let answer = persona.answers[topic.name] else { return say(.deflect, persona, [:], &scene, using: &random) }
         if cool && !answer.short.isEmpty {
             return answer.short[variant(answer.short.count, key: "short \(topic.name)", &scene, using: &random)]
         }
-        guard let index = fresh(answer.warm.count, key: "answer \(topic.name)", &scene, using: &random) else {
-            return say(.again, persona, [:], &scene, using: &random)
-        }
+        let key = "answer \(topic.name)"
+        let left = answer.warm.indices.filter { !(scene.said[key] ?? []).contains($0) }
+        let scores = Self.overlap(of: line, with: answer.warm)
+        let best = left.map { scores[$0] }.max() ?? 0
+        let chosen = best > 0 ? left.first { scores[$0] == best } : fresh(answer.warm.count, key: key, &scene, using: &random)
+        guard let index = chosen else { return say(.again, persona, [:], &scene, using: &random) }
+        if best > 0 { scene.said[key, default: []].append(index) }
         return cool ? Self.firstSentence(answer.warm[index]) : answer.warm[index]
     }
 
+    /// For each variant, how many of the line's words it has that no other variant has.
+    static func overlap(of line: String, with variants: [String]) -> [Int] {
+        let asked = Set(Phrase.normalise(line).split(separator: " "))
+        let words = variants.map { Set(Phrase.normalise($0).split(separator: " ")) }
+        return words.indices.map { index in
+            var own = words[index]
+            for other in words.indices where other != index { own.subtract(words[other]) }
+            return own.intersection(asked).count
+        }
+    }
+
     func answer(
-        _ rejoinder: Persona.Rejoinder, _ persona: Persona, _ scene: inout RehearsalScene, _ reading: inout Reading,
+        _ rejoinder: Persona.Rejoinder, _ persona: Persona, cool: Bool, _ scene: inout RehearsalScene, _ reading: inout Reading,
         using random: inout some RandomNumberGenerator
     ) -> String {
         reading.topic = "rejoinder:" + rejoinder.name
@@ -324,7 +349,7 @@ private extension RehearsalEngine {
         guard let index = fresh(rejoinder.says.count, key: "rejoinder \(rejoinder.name)", &scene, using: &random) else {
             return say(.again, persona, [:], &scene, using: &random)
         }
-        return rejoinder.says[index]
+        return cool ? Self.firstSentence(rejoinder.says[index]) : rejoinder.says[index]
     }
 
     /// One of a reaction's lines, not the one said last time.

@@ -19,7 +19,7 @@ extension MessageBook {
         "scorecard-pitch": ["quote", "kind", "retried"], "scorecard-retried": [], "scorecard-other-flags": ["count"],
         "scorecard-people": ["answer"], "scorecard-thanked": ["first", "answer"], "scorecard-on-time": ["minutes", "planned"],
         "scorecard-over-time": ["minutes", "planned"], "scorecard-talk": ["first", "percent", "rest", "them", "me"],
-        "scorecard-offer-answered": ["first"], "scorecard-offer-left": ["first"], "scorecard-next": ["name"],
+        "scorecard-offer-answered": ["first"], "scorecard-offer-over-asked": ["first"], "scorecard-offer-left": ["first"], "scorecard-next": ["name"],
         "scorecard-yes": [], "scorecard-no": [],
         "scorecards-none": ["name"], "scorecards-heading": ["name"], "scorecards-paused": ["attempt", "persona", "minute"],
         "scorecards-line": [

@@ -43,8 +43,10 @@ public struct RehearsalScene: Sendable, Equatable, Codable {
     public var minutes = 0
     /// Exchanges the insider stays cool for, after a pitch.
     public var coolFor = 0
-    /// What the insider said last: the coach's context and what rejoinders follow up on.
+    /// What the insider said last: the coach's context.
     public var heard = ""
+    /// The insider's last few replies, the latest first: what a rejoinder may follow up on.
+    public var recentlySaid: [String] = []
     /// The exchange after which the insider raises an opportunity, if they will.
     public var offerAfter: Int?
     /// The opportunity the insider raised (its index in the persona's offers), while it is the

@@ -31,10 +31,11 @@ public struct Scorecard: Sendable, Equatable, Codable {
     /// Words about the insider (you, your) and about the user (I, me, my).
     public var wordsAboutThem: Int
     public var wordsAboutSelf: Int
-    /// Whether the insider raised an opportunity, and whether the user answered it (without a
-    /// pitch) on the next line.
+    /// Whether the insider raised an opportunity, whether the user took it up (without a pitch)
+    /// on the next line, and whether they asked for more than was offered (a pitch) instead.
     public var offerRaised: Bool
     public var offerAnswered: Bool
+    public var offerOverAsked: Bool
 
     /// A pitch flagged during the rehearsal.
     public struct PitchNote: Sendable, Equatable, Codable {
@@ -99,5 +100,6 @@ public struct Scorecard: Sendable, Equatable, Codable {
         wordsAboutSelf = kept.reduce(0) { $0 + $1.wordsAboutSelf }
         offerRaised = kept.contains(where: \.raisedOffer)
         offerAnswered = kept.contains { $0.answeredOffer && !$0.isPitch }
+        offerOverAsked = kept.contains { $0.answeredOffer && $0.isPitch }
     }
 }

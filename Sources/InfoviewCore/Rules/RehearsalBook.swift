@@ -173,7 +173,7 @@ extension RehearsalBook {
         return nil
     }
 
-    /// The persona's rejoinder for a line, given what the insider just said: the most specific
+    /// The persona's rejoinder for a line, given something the insider said: the most specific
     /// one whose `when:` matches the line and whose `heard:` matches the insider's words.
     /// `anyFollowUp` takes any rejoinder that the insider's words invite ("tell me more").
     public func rejoinder(for line: String, persona: Persona, heard: String, anyFollowUp: Bool = false) -> Persona.Rejoinder? {

@@ -78,7 +78,7 @@ func keptToTime(minutes: Int, kept: Bool) {
     #expect(Scorecard(persona: "Aisha Karim", exchanges: [], minutes: minutes, plannedMinutes: 20).keptToTime == kept)
 }
 
-@Test("an offer counts as taken up only when the answer to it was not a pitch")
+@Test("an offer counts as taken up only when the answer to it was not a pitch; a pitch there asked for more")
 func offerTakenUp() {
     let raised = exchange("What skills matter?", .advice, raisedOffer: true)
     let good = exchange("I'd love that - what would it involve?", answeredOffer: true)
@@ -86,7 +86,8 @@ func offerTakenUp() {
     let taken = Scorecard(persona: "Tom Lindqvist", exchanges: [raised, good], minutes: 4, plannedMinutes: 20)
     #expect(taken.offerRaised && taken.offerAnswered)
     let overAsked = Scorecard(persona: "Tom Lindqvist", exchanges: [raised, greedy], minutes: 4, plannedMinutes: 20)
-    #expect(overAsked.offerRaised && !overAsked.offerAnswered)
+    #expect(overAsked.offerRaised && !overAsked.offerAnswered && overAsked.offerOverAsked)
+    #expect(!taken.offerOverAsked)
     let never = Scorecard(persona: "Tom Lindqvist", exchanges: [good], minutes: 4, plannedMinutes: 20)
     #expect(!never.offerRaised)
 }
