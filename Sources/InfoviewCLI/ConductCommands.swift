@@ -16,8 +16,7 @@ struct RehearseCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "Seed for the rehearsal's random choices, to replay it exactly.")
-    var seed: UInt64?
+    @OptionGroup var replay: ReplayOptions
 
     @Option(name: .customLong("with"), help: "The persona to play the insider, such as maya (default: one for the field).")
     var persona: String?
@@ -31,7 +30,7 @@ struct RehearseCommand: ParsableCommand {
 
     func run() throws {
         let command = "/rehearse " + name.joined(separator: " ") + (persona.map { " with " + $0 } ?? "")
-        if try !InfoviewCommand.chat(options: options, seed: seed, opening: command) { throw ExitCode(1) }
+        if try !InfoviewCommand.chat(options: options, seed: replay.seed, opening: command) { throw ExitCode(1) }
     }
 }
 

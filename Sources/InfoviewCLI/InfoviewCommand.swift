@@ -25,11 +25,10 @@ struct InfoviewCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "Seed for the chat's random choices, to replay a session exactly.")
-    var seed: UInt64?
+    @OptionGroup var replay: ReplayOptions
 
     func run() throws {
-        _ = try Self.chat(options: options, seed: seed)
+        _ = try Self.chat(options: options, seed: replay.seed)
     }
 
     /// Runs the chat until the user leaves; with `opening`, starts by typing that command and
