@@ -7,10 +7,10 @@ struct PromptsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prompts", abstract: "Check the prompt files.", subcommands: [Verify.self])
 
-    /// `infoview prompts verify`: parse every file and run every rule's examples.
+    /// `infoview prompts verify`: parse every file, run every rule's examples and check every suggested question.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Parse every prompt file and check every rule, door and intent against its examples.")
+            abstract: "Parse every prompt file, run every rule's examples and check every suggested question.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -23,7 +23,7 @@ struct PromptsCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(TerminalText.sanitize(String(describing: error)))\n".utf8))
                 throw ExitCode(1)
             }
-            let problems = RuleVerifier.verify(library.rules)
+            let problems = RuleVerifier.verify(library.rules) + RuleVerifier.verify(library.banks, against: library.rules)
             for problem in problems {
                 FileHandle.standardError.write(Data("\(TerminalText.sanitize(problem.description))\n".utf8))
             }

@@ -9,6 +9,8 @@ public struct PromptLibrary: Sendable {
     public var flows: [String: Flow]
     /// The chat's own texts, command descriptions, answer words and goal (`chat/*.messages`).
     public var messages: MessageBook
+    /// The question banks, in file order (`questions/*.questions`); one is named `general`.
+    public var banks: [QuestionBank]
 
     /// The flows the app starts by itself, which every prompts folder must have.
     static let requiredFlows = ["prepare"]
@@ -32,12 +34,13 @@ public struct PromptLibrary: Sendable {
         }
         let messageFiles = files.files(in: "chat", ending: ".messages")
         let messages = try MessageParser.parse(messageFiles.map { ($0.text, $0.displayName) })
+        let banks = try QuestionBankParser.parse(files.files(in: "questions", ending: ".questions").map { ($0.text, $0.displayName) })
         for name in requiredFlows where flows[name] == nil {
             throw PromptError(
                 reason: .unreadable("no flows/\(name).flow (the app starts this flow; expected it in \(files.origin))"),
                 location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
         }
-        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages)
+        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages, banks: banks)
     }
 
     /// The label of every saved field, in the order the flows ask for them.
