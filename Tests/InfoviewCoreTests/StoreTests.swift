@@ -27,7 +27,7 @@ private func bytes(_ path: String) throws -> Data {
         let path = folder.appendingPathComponent("deep/er/infoview.sqlite").path
         let store = try Store(path: path)
         let applied = try store.database.read { db in try StoreMigrations.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1-interviews"])
+        #expect(applied == ["v1-interviews", "v2-questions", "v3-step-detail"])
         let mode = try store.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("deep/er").path)
@@ -118,7 +118,7 @@ private func bytes(_ path: String) throws -> Data {
                 try String.fetchAll(db, sql: "SELECT name FROM interview")
             )
         }
-        #expect(applied == ["v1-interviews"])
+        #expect(applied == StoreMigrations.migrator.migrations)
         #expect(!hasFollowUps)
         #expect(names == ["Sam"])
         #expect(try upgraded.database.read { db in try db.tableExists("followUp") })
