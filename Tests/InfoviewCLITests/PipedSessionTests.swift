@@ -131,7 +131,7 @@ struct PipedSessionTests {
         defer { sandbox.remove() }
         let input =
             Array("/prepare\n\u{1B}]0;pwned\u{7} Sam\n\u{1B}[2J\u{9B}1m\u{202E}abc\r\n".utf8)
-            + Array("Org".utf8) + [0x00] + Array("x\nskip\nyes\n".utf8) + [0x00, 0x0A]
+            + Array("Org".utf8) + [0x00] + Array("x\nskip\nyes\nstop\n/resume\nstop\n".utf8) + [0x00, 0x0A]
         let run = try sandbox.run(input)
         #expect(run.status == 0)
         let lines = run.output.split(separator: "\n").map(String.init)

@@ -63,15 +63,15 @@ func parsesFlow() throws {
 }
 
 @Test("each mistake names its file, line and what was expected", arguments: [
-    ("step a\n  ask: Hi\n  sve: x", 3, "unknown key 'sve' (expected ask, answer, save, label, choice, next, if-yes, if-no, say, say-if-yes, say-if-no, optional, skip-if-known or done)"),
+    ("step a\n  ask: Hi\n  sve: x", 3, "unknown key 'sve' (expected ask, answer, save, label, choice, next, if-yes, if-no, say, say-if-yes, say-if-no, optional, skip-if-known, done, suggest, draft, bank-for or shared)"),
     ("step a\n  ask: Hi\n  next: nowhere", 3, "no step named 'nowhere' in this flow"),
     ("step a\n  ask: Hi\n  choice: x -> b\n\nstep c\n  ask: Yo", 3, "no step named 'b' in this flow"),
     ("step a\n  ask: Hi\n\nstep a\n  ask: Again", 4, "'a' is defined twice (first at f.flow:1)"),
     ("step a\n  save: x", 1, "step a has no 'ask:' line (every step needs one)"),
-    ("step a\n  ask: Hi\n  answer: maybe", 3, "'answer: maybe' is not valid (expected text, yes-no, choice or list)"),
+    ("step a\n  ask: Hi\n  answer: maybe", 3, "'answer: maybe' is not valid (expected text, yes-no, choice, list, questions, minutes or email)"),
     ("step a\n  ask: Hi\n  if-yes: a", 3, "'if-yes: a' is not valid (expected 'if-yes:' only on an 'answer: yes-no' step)"),
     ("step a\n  ask: Hi\n  answer: choice", 1, "step a has no 'choice:' line (every step needs one)"),
-    ("step a\n  ask: Hi\n  answer: text\n  choice: x", 4, "'choice: x' is not valid (expected 'choice:' only on an 'answer: choice' step)"),
+    ("step a\n  ask: Hi\n  answer: text\n  choice: x", 4, "'choice: x' is not valid (expected 'choice:' only on an 'answer: choice' or 'answer: email' step)"),
     ("step a\n  ask: Hi\n  choice: -> a", 3, "'choice: -> a' is not valid (expected 'label -> step' or a label alone)"),
     ("step a\n  ask: Hi\n  optional: perhaps", 3, "'optional: perhaps' is not valid (expected true or false)"),
     ("step a\n  ask: Hi\n  next: a\n  next: a", 4, "'next: a' is not valid (expected one 'next:' line per step)"),

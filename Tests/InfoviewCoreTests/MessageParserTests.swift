@@ -25,8 +25,8 @@ func shippedMessages() throws {
     ("  at-least: 5", "  at-least: five", "'at-least: five' is not valid (expected a whole number above 0)"),
     ("  usage: /list", "  usage: list", "'usage: list' is not valid (expected text starting with /list)"),
     ("  does: show this list", "  dose: show this list", "unknown key 'dose' (expected usage or does)"),
-    ("words yes", "words yess", "'words: yess' is not valid (expected yes, no, unsure, back, skip, stop, done)"),
-    ("message quit", "mesage quit", "unknown block 'mesage' (expected a header starting with message, command, words or goal)"),
+    ("words yes", "words yess", "'words: yess' is not valid (expected yes, no, unsure, back, skip, stop, done, add, pass, keep, edit, list, next, commands, delete, move, category, paste)"),
+    ("message quit", "mesage quit", "unknown block 'mesage' (expected a header starting with message, command, words, goal, timing or question-list)"),
 ])
 func messageMistakes(old: String, new: String, message: String) throws {
     let files = try messages(replacing: old, with: new)
