@@ -17,6 +17,8 @@ struct InfoviewCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self,
             ListCommand.self,
+            ExportCommand.self,
+            PrepareCommand.self,
             PromptsCommand.self,
         ]
     )
@@ -27,6 +29,12 @@ struct InfoviewCommand: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
+        try Self.chat(options: options, seed: seed, opening: nil)
+    }
+
+    /// Runs the chat until the person leaves; `opening` is answered first, in place of the
+    /// greeting (`infoview prepare NAME` opens on `/prepare NAME`).
+    static func chat(options: GlobalOptions, seed: UInt64?, opening: String?) throws {
         // The line editor is for a person at a terminal: both ends must be one.
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         // Before anything can start a thread: threads inherit the blocked signals.
@@ -38,10 +46,10 @@ struct InfoviewCommand: ParsableCommand {
         if let signals {
             var editor = LineEditor(
                 signals: signals, historyPath: Self.historyPath(), usesColour: console.usesColour)
-            Repl.run(host: &host, reader: &editor, console: console)
+            Repl.run(host: &host, reader: &editor, console: console, opening: opening)
         } else {
             var reader = PlainLineReader()
-            Repl.run(host: &host, reader: &reader, console: console)
+            Repl.run(host: &host, reader: &reader, console: console, opening: opening)
         }
     }
 

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import InfoviewCore
+
+/// `infoview prepare NAME`: the chat, opened straight into preparing the interview with NAME.
+struct PrepareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prepare",
+        abstract: "Open the chat straight into preparing an interview (as /prepare NAME does).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "Seed for the chat's random choices, to replay a session exactly.")
+    var seed: UInt64?
+
+    @Argument(help: "The person's name.")
+    var name: [String]
+
+    func validate() throws {
+        if name.joined(separator: " ").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("a name is needed: infoview prepare NAME")
+        }
+    }
+
+    func run() throws {
+        try InfoviewCommand.chat(options: options, seed: seed, opening: "/prepare " + name.joined(separator: " "))
+    }
+}
