@@ -219,14 +219,23 @@ private extension QuestionDesk {
         }
     }
 
-    /// The first rewrite, most serious finding first, that is a question the coach itself
-    /// passes and not on the list yet: only such a rewrite can be taken in one keystroke.
+    /// The first rewrite, most serious finding first, that is a question ready to ask (one
+    /// sentence, starting with a question word, ending with a question mark), that the coach
+    /// itself passes and that is not on the list yet: only such a rewrite can be taken in one
+    /// keystroke. Advice ("Start with what…") and templates with a blank are shown, not offered.
     func usableRewrite(_ findings: [Finding], coach: inout Coach) -> String? {
         for finding in findings.sorted(by: { $0.severity < $1.severity }) {
-            guard let instead = finding.instead?.trimmingSpaces(), instead.hasSuffix("?"), !list.contains(instead) else { continue }
+            guard let instead = finding.instead?.trimmingSpaces(), isReadyQuestion(instead), !list.contains(instead) else { continue }
             if coach.check(instead, channel: .question).allSatisfy({ $0.severity == .tip }) { return instead }
         }
         return nil
+    }
+
+    func isReadyQuestion(_ text: String) -> Bool {
+        guard text.hasSuffix("?"), text.dropLast().allSatisfy({ !".?!\"".contains($0) }) else { return false }
+        guard !text.contains(" - "), !text.contains(" – "), !text.contains(" — ") else { return false }
+        let first = Phrase.normalise(text.prefix { $0 != " " })
+        return messages.words["question-words"]?.contains(first) ?? false
     }
 
     /// Enter, `y`, `k` or `n` after a flagged question; `false` when the line is something else

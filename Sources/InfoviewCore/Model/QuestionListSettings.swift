@@ -73,7 +73,7 @@ extension MessageBook {
 
     /// The word lists the question list and the email review read commands with.
     static let prepareWords = [
-        "add", "pass", "keep", "edit", "list", "next", "commands", "delete", "move", "category", "paste",
+        "question-words", "add", "pass", "keep", "edit", "list", "next", "commands", "delete", "move", "category", "paste",
     ]
 
     /// How a TIARA category is shown, such as "Trends".

@@ -240,7 +240,7 @@ private extension FlowParser {
         guard let entry else { return .prepare }
         guard let stage = Stage(rawValue: entry.value) else {
             throw PromptError(
-                reason: .badValue(key: "stage", value: entry.value, expected: "prepare, conduct, debrief or done"),
+                reason: .badValue(key: entry.key, value: entry.value, expected: "prepare, conduct, debrief or done"),
                 location: entry.location)
         }
         return stage
