@@ -104,7 +104,7 @@ extension DialogueEngine {
             }
             let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
             let answers = existing.answers.merging(missing) { _, new in new }
-            var outcome = engine.start(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
+            var outcome = engine.startAgain(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.reply.lines.insert(Reply.Line(messages.text("prepare-again", ["name": existing.name])), at: 0)
             outcome.effects.insert(
                 contentsOf: [.startInterview(name: existing.name, stage: engine.flow.stage)] + saves(missing, engine.flow, existing.name),

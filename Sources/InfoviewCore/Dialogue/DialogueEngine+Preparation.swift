@@ -10,7 +10,7 @@ extension DialogueEngine {
         } else {
             let list = QuestionList(interview.questions)
             let fits = messages.timing.questionsThatFit(in: minutes(of: interview))
-            let empty = list.emptyCategories.map { messages.name(of: $0) }.joined(separator: " or ")
+            let empty = list.emptyCategories.map { messages.name(of: $0) }.joined(separator: ", ")
             parts.append(messages.text("next-questions", ["count": String(list.count), "fits": String(fits), "empty": empty]))
         }
         if let progress = interview.interrupted, let step = library.flows[progress.flow]?.step(named: progress.step) {

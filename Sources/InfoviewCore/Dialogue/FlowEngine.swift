@@ -32,6 +32,33 @@ struct FlowEngine {
         return outcome
     }
 
+    /// Starts the flow again on an interview prepared before: the steps already answered (and
+    /// optional ones left empty) are passed over the way their answers lead, so it opens at the
+    /// first step still to do, or at a step that takes several lines (the question list);
+    /// `back` walks through the steps passed over.
+    func startAgain(
+        interview: String, answers: [String: String], questions: [PlannedQuestion], using random: inout some RandomNumberGenerator
+    ) -> Outcome {
+        var progress = FlowProgress(flow: flow.name, interview: interview, step: flow.steps[0].name, answers: answers, questions: questions)
+        var name = flow.steps[0].name
+        var visited: Set<String> = []
+        while let step = flow.step(named: name), visited.insert(name).inserted, !step.isClosing,
+            [.text, .yesNo, .choice, .list].contains(step.answer), let field = step.save,
+            !(answers[field] ?? "").isEmpty || step.isOptional
+        {
+            progress.trail.append(step.name)
+            let answer = answers[field].flatMap { canonical($0, step) }
+            var target = step.next
+            if step.answer == .yesNo, let answer { target = (answer == "yes" ? step.ifYes : step.ifNo) ?? step.next }
+            if step.answer == .choice, let answer { target = step.choices.first { $0.label == answer }?.next ?? step.next }
+            guard let next = target ?? flow.step(after: step.name)?.name else { break }
+            name = next
+        }
+        var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
+        enter(name, &outcome, using: &random)
+        return outcome
+    }
+
     /// Asks the current step again, as when a flow resumes.
     func ask(_ progress: FlowProgress, using random: inout some RandomNumberGenerator) -> Outcome {
         var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
@@ -325,7 +352,7 @@ extension FlowEngine {
             if progress.step != step.name { progress.detail = nil }
             progress.step = step.name
             outcome.progress = progress
-            if let field = step.save, let previous = progress.answers[field], !previous.isEmpty, step.answer != .email {
+            if let field = step.save, let previous = progress.answers[field], !previous.isEmpty, step.answer != .email, step.answer != .minutes {
                 let shown = previous.split(separator: "\n").joined(separator: "; ")
                 outcome.reply.add(messages.text("previous-answer", ["value": shown]), style: .dim)
             }

@@ -41,7 +41,7 @@ struct QuestionDesk {
         case .edit(let index):
             say("question-edit", ["text": index.map { list.questions[$0].text } ?? offer.map { $0.text } ?? ""])
         case .rewrite(let offer):
-            say("question-suggested", ["category": messages.name(of: offer.category), "text": offer.original])
+            say("question-waiting", ["text": offer.original])
             if let rewrite = offer.rewrite { say("finding-instead", ["instead": rewrite]) }
             say(keys(for: offer), style: .dim)
         case .paste, nil:

@@ -43,7 +43,7 @@ extension MessageBook {
         "category-assignments": [],
         "questions-bank": ["bank"], "questions-keys": [], "questions-closing": ["closing"],
         "questions-so-far": ["count"], "question-suggested": ["category", "text"], "questions-no-more": [],
-        "question-added": ["number", "category", "empty"], "question-pitch": [], "question-pitch-keys": [],
+        "question-added": ["number", "category", "empty"], "question-pitch": [], "question-waiting": ["text"], "question-pitch-keys": [],
         "question-rewrite-keys": [], "question-caution-keys": [], "question-keep-keys": [], "question-kept-off": [],
         "question-edit": ["text"], "question-unchanged": [], "question-replaced": ["number", "category", "empty"], "question-closing-reworded": ["number", "text"],
         "question-removed": ["number", "text"], "question-moved": ["from", "to"],
