@@ -58,7 +58,7 @@ struct PipedSessionTests {
                 Ready when you are: type /prepare, or tell me who you're meeting.
                 What you can type:
                 /help            show this list
-                /prepare [NAME]  get ready for a conversation, one question at a time
+                /prepare [NAME]  get ready for a conversation: who, what to learn, your questions, the time, the email
                 /list            your interviews and where each one is
                 /show NAME       everything saved about one interview
                 /resume [NAME]   carry on where you stopped
