@@ -124,6 +124,19 @@ struct OutreachTests {
         #expect(outcome.effects.contains(.save(interview: "Ms Okafor", flow: "prepare", step: "email", field: "outreach-email", value: "Hi Ms Okafor,\n\nAre you hiring? I'd love to join your team.\n\nAlex")))
     }
 
+    @Test("a paste stops growing at its limits: a long line or a long file cannot fill the database")
+    func pasteLimits() throws {
+        var step = try EmailStep(parts: goodParts)
+        step.open()
+        step.type("paste")
+        step.type(String(repeating: "x", count: 30_000))
+        for _ in 0..<300 { step.type("Hello?") }
+        step.type(".")
+        let own = try #require(step.progress.detail?.ownEmail)
+        #expect(own.split(separator: "\n").count == FlowEngine.longestPaste.lines)
+        #expect(own.utf8.count <= FlowEngine.longestPaste.bytes)
+    }
+
     @Test("an empty paste leaves the draft as it was")
     func emptyPaste() throws {
         var step = try EmailStep(parts: goodParts)

@@ -73,13 +73,17 @@ extension FlowEngine {
             open(step, &outcome)
             return outcome
         }
-        if lines.count < Self.longestPaste { detail.awaiting = .paste(lines: lines + [input]) }
+        let size = lines.reduce(input.utf8.count) { $0 + $1.utf8.count }
+        if lines.count < Self.longestPaste.lines, size <= Self.longestPaste.bytes {
+            detail.awaiting = .paste(lines: lines + [input])
+        }
         keep(detail, &outcome)
         return outcome
     }
 
-    /// Pasted emails longer than this many lines are cut, so a stuck paste cannot grow forever.
-    static let longestPaste = 200
+    /// A pasted email stops growing past these (lines after them are dropped), so a stuck paste
+    /// or a pasted file cannot fill the database; an outreach email is a few lines.
+    static let longestPaste = (lines: 200, bytes: 20_000)
 
     /// The email to show: the user's own if they pasted one; the saved one, unless a part was
     /// just answered; else one assembled from the answers.
