@@ -51,8 +51,6 @@ extension Coach {
 
     /// `{words}`, `{limit}` … in a lint's text, filled with what was measured.
     private static func fill(_ template: String, _ values: [String: String]) -> String {
-        var result = template
-        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
-        return result
+        Template.fill(template) { values[$0] }
     }
 }

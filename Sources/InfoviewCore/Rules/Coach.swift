@@ -29,7 +29,9 @@ public struct Coach {
     public mutating func check(_ text: String, context: String? = nil, channel: Channel) -> [Finding] {
         let tokens = book.normaliser.tokens(of: text)
         let findings = resolve(candidateMatches(in: tokens, context: context, channel: channel), text: text)
-        guard !book.lints.isEmpty else { return findings }
+        guard book.lints.contains(where: { $0.lint.channels.isEmpty || $0.lint.channels.contains(channel) }) else {
+            return findings
+        }
         let lints = lintFindings(in: tokens, text: text, channel: channel)
         return lints.isEmpty ? findings : (findings + lints).sorted { ($0.start, $0.rule) < ($1.start, $1.rule) }
     }
@@ -44,17 +46,22 @@ public struct Coach {
         let candidates = book.ruleIndex.candidates(for: tokens, marks: &marks, generation: generation)
         var found: [RuleMatch] = []
         var situation = Situation(context: context)
+        let channelBit = channel.bit
         for candidate in candidates {
             let reference = book.rulePrograms[Int(candidate)]
             let gate = book.ruleGates[reference.rule]
-            if !gate.channels.isEmpty && !gate.channels.contains(channel) { continue }
+            if gate.channels != 0 && gate.channels & channelBit == 0 { continue }
+            if gate.minimumWords > tokens.count { continue }
             if !muted.isEmpty && muted.contains(book.rules[reference.rule].rule.id) { continue }
-            let program = book.rules[reference.rule].when[reference.pattern].program
-            guard program.isPossible(in: tokens) else { continue }
+            guard book.programs[Int(candidate)].isPossible(in: tokens) else { continue }
+            let matches = matcher.allMatches(of: book.programs[Int(candidate)], in: tokens, sets: book.sets)
+            if matches.isEmpty { continue }
+            let program = book.programs[Int(candidate)]
             let compiled = book.rules[reference.rule]
             let rule = compiled.rule
-            for match in matcher.allMatches(of: program, in: tokens, sets: book.sets) {
-                let sentence = Self.sentence(around: match, in: tokens)
+            for match in matches {
+                // A note narrates: who opened the door may be told in another sentence of it.
+                let sentence = channel == .note ? 0..<tokens.count : Self.sentence(around: match, in: tokens)
                 if let limit = rule.longerThan, sentence.count - Self.breaks(in: sentence, tokens) <= limit { continue }
                 if compiled.unless.contains(where: {
                     matcher.firstMatch(of: $0, in: tokens, sets: book.sets, from: sentence.lowerBound, upTo: sentence.upperBound) != nil
@@ -205,14 +212,29 @@ private struct Situation {
     }
 }
 
-/// Fills `{1}`, `{2}` … in a reply or rewrite with captured words.
+/// Fills `{1}`, `{2}` … (captured words) or `{name}` placeholders in a reply or rewrite.
 enum Template {
     static func fill(_ template: String, with captures: [String]) -> String {
+        fill(template) { key in Int(key).flatMap { $0 >= 1 && $0 <= captures.count ? captures[$0 - 1] : nil } }
+    }
+
+    /// Replaces each `{key}` for which `value` has an answer; other braces stay as written.
+    static func fill(_ template: String, value: (String) -> String?) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var result = template
-        for (index, capture) in captures.enumerated().reversed() {
-            result = result.replacingOccurrences(of: "{\(index + 1)}", with: capture)
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}"), let replacement = value(String(rest[afterOpen..<close]))
+            else {
+                result += "{"
+                rest = rest[afterOpen...]
+                continue
+            }
+            result += replacement
+            rest = rest[rest.index(after: close)...]
         }
-        return result
+        return result + rest
     }
 }

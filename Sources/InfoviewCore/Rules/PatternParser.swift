@@ -104,7 +104,9 @@ struct PatternParser {
                         position += 1
                         run += " " + tokens[position].text
                     }
-                    let words = normaliser.isPlain(run) ? run.split(separator: " ").map(String.init) : normaliser.words(of: run)
+                    let words =
+                        normaliser.isPlain(run)
+                        ? run.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) } : normaliser.words(of: run)
                     guard !words.isEmpty else {
                         throw PromptError(reason: .badPattern("'\(run)' is not a word"), location: location)
                     }
