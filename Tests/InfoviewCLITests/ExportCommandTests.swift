@@ -24,7 +24,7 @@ struct ExportCommandTests {
                         PlannedQuestion(text: "What does a typical week look like for you?", category: .insights, origin: .own),
                         PlannedQuestion(text: "Who else should I talk to?", category: .resources, origin: .closing),
                     ]),
-                .setStage(interview: "Sam", stage: .conduct),
+                .advanceStage(interview: "Sam", stage: .conduct),
                 .startInterview(name: "Ana", stage: .prepare),
             ], now: Date(timeIntervalSince1970: 1_736_154_000))
         return sandbox

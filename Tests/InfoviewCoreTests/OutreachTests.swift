@@ -105,7 +105,7 @@ struct OutreachTests {
         let draft = try #require(step.progress.detail?.draft)
         let outcome = step.type("")
         #expect(outcome.effects.contains(.save(interview: "Ms Okafor", flow: "prepare", step: "email", field: "outreach-email", value: draft)))
-        #expect(outcome.effects.contains(.setStage(interview: "Ms Okafor", stage: .conduct)))
+        #expect(outcome.effects.contains(.advanceStage(interview: "Ms Okafor", stage: .conduct)))
         #expect(outcome.progress == nil)
     }
 

@@ -52,11 +52,16 @@ private let later = TestSupport.now.addingTimeInterval(60)
         #expect(try store.overview().interview(named: "Sam")?.interrupted == nil)
     }
 
-    @Test("an interview moves to another stage")
+    @Test("an interview moves forward to a stage, never back")
     func stage() throws {
         let store = try Store.inMemory()
-        try store.apply([.startInterview(name: "Sam", stage: .prepare), .setStage(interview: "Sam", stage: .conduct)], now: now)
+        try store.apply([.startInterview(name: "Sam", stage: .prepare), .advanceStage(interview: "Sam", stage: .conduct)], now: now)
         #expect(try store.overview().interview(named: "Sam")?.stage == .conduct)
+        try store.apply([.advanceStage(interview: "Sam", stage: .done)], now: now)
+        try store.apply([.advanceStage(interview: "Sam", stage: .conduct)], now: later)
+        let sam = try #require(try store.interview(named: "Sam"))
+        #expect(sam.stage == .done)
+        #expect(sam.updatedAt == now, "a stage that does not move changes nothing")
     }
 
     @Test("a database from the first version is backed up, then upgraded with its answers and unfinished flow intact")

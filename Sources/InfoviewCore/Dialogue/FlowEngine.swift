@@ -385,7 +385,7 @@ extension FlowEngine {
         }
         if let interview = progress.interview {
             outcome.effects.append(.finished(interview: interview, flow: flow.name))
-            if let stage = flow.finishedStage { outcome.effects.append(.setStage(interview: interview, stage: stage)) }
+            if let stage = flow.finishedStage { outcome.effects.append(.advanceStage(interview: interview, stage: stage)) }
         }
         outcome.progress = nil
     }

@@ -39,7 +39,8 @@ struct QuestionDesk {
         }
         switch detail.awaiting {
         case .edit(let index):
-            say("question-edit", ["text": index.map { list.questions[$0].text } ?? offer.map { $0.text } ?? ""])
+            let text = index.flatMap { list.questions.indices.contains($0) ? list.questions[$0].text : nil } ?? offer?.text ?? ""
+            say("question-edit", ["text": text])
         case .rewrite(let offer):
             say("question-waiting", ["text": offer.original])
             if let rewrite = offer.rewrite { say("finding-instead", ["instead": rewrite]) }

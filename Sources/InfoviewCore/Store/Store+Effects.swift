@@ -112,8 +112,10 @@ private extension Store {
         case .finished(let name, _):
             let id = try existing(name, in: db).id!
             _ = try FlowProgressRecord.deleteOne(db, key: id)
-        case .setStage(let name, let stage):
+        case .advanceStage(let name, let stage):
             var record = try existing(name, in: db)
+            let order = Stage.allCases
+            guard order.firstIndex(of: stage)! > order.firstIndex(of: record.stage)! else { return }
             record.stage = stage
             record.updatedAt = now
             try record.update(db)
