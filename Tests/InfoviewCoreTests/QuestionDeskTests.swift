@@ -317,3 +317,17 @@ struct QuestionClassifierTests {
         #expect(classifier.category(of: "zzz qqq?") == nil)
     }
 }
+
+@Test("/why after a flagged question names the rule that flagged it")
+func whyAfterAQuestion() throws {
+    let library = try TestSupport.library()
+    let engine = DialogueEngine(library: library)
+    let progress = FlowProgress(flow: "prepare", interview: "Sam", step: "questions", answers: ["field": "software"])
+    var random = SeededGenerator(seed: 1)
+    let flagged = engine.respond(to: "Are you hiring?", in: Conversation(mode: .flow(progress)), overview: Overview(), using: &random)
+    #expect(flagged.state.lastFindings.contains { $0.severity == .pitch })
+    let why = engine.respond(to: "/why", in: flagged.state, overview: Overview(), using: &random)
+    let rule = try #require(flagged.state.lastFindings.first { $0.severity == .pitch }?.rule)
+    #expect(why.reply.plainText.contains(rule))
+    #expect(why.state.flow?.detail == flagged.state.flow?.detail, "the offer still waits for its keystroke")
+}

@@ -95,6 +95,7 @@ extension DialogueEngine {
     func turn(_ outcome: FlowEngine.Outcome, _ state: Conversation) -> Turn {
         var next = state
         next.mode = outcome.progress.map { .flow($0) } ?? .home
+        if !outcome.findings.isEmpty { next.lastFindings = outcome.findings }
         return Turn(reply: outcome.reply, state: next, effects: outcome.effects)
     }
 

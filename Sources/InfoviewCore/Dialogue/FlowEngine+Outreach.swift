@@ -12,6 +12,7 @@ extension FlowEngine {
         }
         var coach = library.coach(muted: muted)
         let findings = coach.checkDocument(draft, channel: .email)
+        outcome.findings = findings
         if findings.isEmpty {
             outcome.reply.add(messages.text("email-clean"), style: .success)
         } else {

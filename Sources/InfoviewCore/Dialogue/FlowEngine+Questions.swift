@@ -65,6 +65,7 @@ extension FlowEngine {
     func take(_ desk: QuestionDesk, _ outcome: inout Outcome) {
         guard var progress = outcome.progress else { return }
         outcome.reply.lines += desk.reply.lines
+        outcome.findings += desk.findings
         let changedList = progress.questions != desk.list.questions
         let changedDetail = progress.detail != desk.detail
         progress.questions = desk.list.questions

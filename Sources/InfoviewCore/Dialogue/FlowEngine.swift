@@ -9,6 +9,8 @@ struct FlowEngine {
         var progress: FlowProgress?
         /// What the caller must save.
         var effects: [Effect]
+        /// What the coach said about the line, for `/why`.
+        var findings: [Finding] = []
     }
 
     let flow: Flow

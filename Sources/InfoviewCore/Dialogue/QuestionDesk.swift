@@ -13,6 +13,8 @@ struct QuestionDesk {
     private(set) var isDone = false
     /// What to say.
     var reply = Reply()
+    /// What the coach said about the questions typed, for `/why`.
+    var findings: [Finding] = []
     /// The suggestions in the order they are offered.
     let suggestions: [QuestionBank.Question]
     let library: PromptLibrary
@@ -192,6 +194,7 @@ private extension QuestionDesk {
         }
         var coach = library.coach(muted: muted)
         let findings = coach.check(text, channel: .question)
+        self.findings = findings
         let serious = findings.filter { $0.severity != .tip }
         let category = category(of: text)
         guard !serious.isEmpty else {
