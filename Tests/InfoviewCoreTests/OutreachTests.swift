@@ -19,12 +19,14 @@ private struct EmailStep {
     }
 
     /// What the step shows when it opens.
+    @discardableResult
     mutating func open() -> String {
         let outcome = engine.ask(progress, using: &random)
         progress = outcome.progress ?? progress
         return outcome.reply.plainText
     }
 
+    @discardableResult
     mutating func type(_ line: String) -> FlowEngine.Outcome {
         let outcome = engine.respond(to: line, in: progress, overview: Overview(), using: &random)
         if let next = outcome.progress { progress = next }

@@ -13,6 +13,7 @@ private func desk(field: String = "software", list: [PlannedQuestion] = [], deta
 
 private extension QuestionDesk {
     /// Types a line and returns what was said.
+    @discardableResult
     mutating func type(_ line: String) -> String {
         reply = Reply()
         handle(line, typed: Phrase.normalise(line.prefix(200)))
