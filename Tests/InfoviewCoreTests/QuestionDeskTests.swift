@@ -57,7 +57,7 @@ struct QuestionChecksTests {
         ("Do you think I would be a good fit for your team?", .held(severity: .pitch, rewrite: false, keep: false)),
         ("Do you like your job?", .held(severity: .caution, rewrite: false, keep: true)),
         ("What do you think of my resume?", .held(severity: .caution, rewrite: true, keep: true)),
-        ("What does your company do?", .held(severity: .caution, rewrite: false, keep: true)),
+        ("What does your company do?", .held(severity: .caution, rewrite: true, keep: true)),
         ("How is your department funded, and does that shape the work you take on?", .held(severity: .caution, rewrite: false, keep: true)),
         (
             "I have been wondering for a long time now, since I started my degree and took a few courses in statistics and economics, what the single most useful skill would be for someone entering your line of work?",
