@@ -55,7 +55,7 @@ struct QuestionChecksTests {
         ("Could you refer me to your hiring manager?", .held(severity: .pitch, rewrite: true, keep: false)),
         ("Can I send you my CV in case something opens up?", .held(severity: .pitch, rewrite: false, keep: false)),
         ("Do you think I would be a good fit for your team?", .held(severity: .pitch, rewrite: false, keep: false)),
-        ("Do you like your job?", .held(severity: .caution, rewrite: false, keep: true)),
+        ("Is the work stressful?", .held(severity: .caution, rewrite: false, keep: true)),
         ("What do you think of my resume?", .held(severity: .caution, rewrite: true, keep: true)),
         ("What does your company do?", .held(severity: .caution, rewrite: true, keep: true)),
         ("How is your department funded, and does that shape the work you take on?", .held(severity: .caution, rewrite: false, keep: true)),
@@ -104,9 +104,9 @@ struct QuestionChecksTests {
     @Test("k keeps a cautioned question as written, but never a pitch")
     func keep() throws {
         var caution = try desk()
-        caution.type("Do you like your job?")
+        caution.type("Is the work stressful?")
         caution.type("k")
-        #expect(caution.texts == ["Do you like your job?"])
+        #expect(caution.texts == ["Is the work stressful?"])
         #expect(caution.list.questions.first?.origin == .own)
 
         var pitch = try desk()
@@ -120,9 +120,9 @@ struct QuestionChecksTests {
     @Test("Enter keeps a cautioned question that has no ready rewrite")
     func enterKeeps() throws {
         var desk = try desk()
-        desk.type("Do you like your job?")
+        desk.type("Is the work stressful?")
         desk.type("")
-        #expect(desk.texts == ["Do you like your job?"])
+        #expect(desk.texts == ["Is the work stressful?"])
     }
 
     @Test("n leaves a flagged question off; a better version replaces the offer")
@@ -154,7 +154,7 @@ struct QuestionChecksTests {
         let flow = try #require(library.flows["prepare"])
         let step = try #require(flow.steps.first { $0.answer == .questions })
         var engine = FlowEngine(flow: flow, library: library)
-        engine.muted = ["closed-question"]
+        engine.muted = ["closed-question", "closed-question/do-you-like"]
         var desk = engine.desk(for: step, FlowProgress(flow: "prepare", interview: "Sam", step: step.name))
         desk.type("Do you like your job?")
         #expect(desk.texts == ["Do you like your job?"])
