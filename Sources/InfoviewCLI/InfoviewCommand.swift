@@ -40,7 +40,7 @@ struct InfoviewCommand: ParsableCommand {
         // Before anything can start a thread: threads inherit the blocked signals.
         let signals = interactive ? try SignalWatcher(signals: LineEditor.watchedSignals) : nil
         let environment = ProcessInfo.processInfo.environment
-        let library = try options.promptLibrary()
+        let library = try options.chatLibrary()
         var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed)
         let console = Console.standard(environment: environment)
         if let signals {

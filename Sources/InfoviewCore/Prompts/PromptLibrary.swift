@@ -4,7 +4,19 @@ public struct PromptLibrary: Sendable {
     /// The files the library was read from.
     public var files: PromptFiles
     /// Every `.rules` file compiled: concepts, replacements, coach rules, doors and intents.
-    public var rules: RuleBook
+    public var rules: RuleBook {
+        switch compiledRules {
+        case .ready(let book): return book
+        case .deferred(let deferred): return deferred.value
+        }
+    }
+
+    private enum CompiledRules: Sendable {
+        case ready(RuleBook)
+        case deferred(DeferredRuleBook)
+    }
+
+    private var compiledRules: CompiledRules
     /// The flows by name (`flows/prepare.flow` is `prepare`).
     public var flows: [String: Flow]
     /// The chat's own texts, command descriptions, answer words and goal (`chat/*.messages`).
@@ -24,9 +36,13 @@ public struct PromptLibrary: Sendable {
     }
 
     /// Parses every file; the first mistake is thrown as `file:line: message`.
-    public static func load(_ files: PromptFiles) throws(PromptError) -> PromptLibrary {
+    ///
+    /// With `rulesInBackground` (for the built-in prompts only, which the tests keep correct) the
+    /// rules compile on another thread while the rest loads, and the first use of `rules` waits.
+    public static func load(_ files: PromptFiles, rulesInBackground: Bool = false) throws(PromptError) -> PromptLibrary {
         let ruleFiles = files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
-        let rules = try RuleBook.compile(ruleFiles)
+        let rules: CompiledRules =
+            rulesInBackground ? .deferred(DeferredRuleBook(files: ruleFiles)) : .ready(try RuleBook.compile(ruleFiles))
         var flows: [String: Flow] = [:]
         for file in files.files(in: "flows", ending: ".flow") {
             let flow = try FlowParser.parse(file.text, file: file.displayName)
@@ -40,7 +56,7 @@ public struct PromptLibrary: Sendable {
                 reason: .unreadable("no flows/\(name).flow (the app starts this flow; expected it in \(files.origin))"),
                 location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
         }
-        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages, banks: banks)
+        return PromptLibrary(files: files, compiledRules: rules, flows: flows, messages: messages, banks: banks)
     }
 
     /// The label of every saved field, in the order the flows ask for them.
