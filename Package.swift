@@ -51,7 +51,7 @@ let package = Package(
             name: "InfoviewCoreTests",
             dependencies: ["InfoviewCore"],
             path: "Tests/InfoviewCoreTests",
-            exclude: ["Transcripts"]
+            exclude: ["Transcripts", "Corpus"]
         ),
         .testTarget(
             name: "InfoviewCLITests",

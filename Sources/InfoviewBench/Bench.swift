@@ -64,24 +64,19 @@ enum Bench {
         return elapsed
     }
 
-    /// Peak resident memory of one run, from the kernel's accounting of the child.
-    static func peakMemory(_ binary: URL, _ arguments: [String], stdin: URL) -> Double {
-        let input = open(stdin.path, O_RDONLY)
-        let null = open("/dev/null", O_WRONLY)
-        defer { close(input); close(null) }
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_adddup2(&actions, input, 0)
-        posix_spawn_file_actions_adddup2(&actions, null, 1)
-        posix_spawn_file_actions_adddup2(&actions, null, 2)
-        var pid: pid_t = 0
-        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else { return .nan }
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        return Double(usage.ru_maxrss) / 1024
+    /// Peak resident memory of one run, as GNU time reports it (`/usr/bin/time -f %M`). The
+    /// kernel's figure for a child started from this process would include this process's own
+    /// memory (a spawned child inherits its parent's high-water mark until it execs).
+    static func peakMemory(_ binary: URL, _ arguments: [String], stdin: URL) -> Double? {
+        let time = URL(fileURLWithPath: "/usr/bin/time")
+        guard FileManager.default.isExecutableFile(atPath: time.path) else { return nil }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("infoview-bench-rss-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: report) }
+        _ = Bench.time(time, ["-f", "%M", "-o", report.path, binary.path] + arguments, stdin: stdin)
+        guard let text = try? String(contentsOf: report, encoding: .utf8),
+            let kilobytes = text.split(separator: "\n").last.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) })
+        else { return nil }
+        return kilobytes / 1024
     }
 
     /// Per-line latency of the coach in this process, in microseconds.

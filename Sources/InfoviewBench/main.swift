@@ -45,7 +45,11 @@ for (label, prompts) in [("shipped rules", nil), ("5,000 extra rules", bigPrompt
     printFlushed(String(format: "  per line in the process: median %.1f µs, p99 %.1f µs", latencies.median, latencies.p99))
     let startup = median((0..<15).map { _ in Bench.firstVerdict(binary, extra) })
     printFlushed(String(format: "  start-up to the first verdict: %.1f ms", startup * 1000))
-    printFlushed(String(format: "  peak memory: %.1f MiB\n", Bench.peakMemory(binary, ["check", "--jsonl"] + extra, stdin: corpus)))
+    if let peak = Bench.peakMemory(binary, ["check", "--jsonl"] + extra, stdin: corpus) {
+        printFlushed(String(format: "  peak memory: %.1f MiB\n", peak))
+    } else {
+        printFlushed("  peak memory: not measured (needs GNU time at /usr/bin/time: apt-get install time)\n")
+    }
 }
 
 let quit = work.appendingPathComponent("quit.txt")

@@ -8,33 +8,35 @@ import InfoviewCore
 /// flow cut short (Ctrl-C, `kill -9`, a closed terminal) resumes where it stopped.
 struct AppHost: ReplHost {
     private var session: ChatSession
-    /// A command typed for the user at the start (`infoview rehearse NAME`), after which the chat
-    /// ends as soon as it is back at home.
-    private let opening: String?
-    /// Whether the opening command started a rehearsal or a live checklist.
+    /// Whether the chat ends once the mode its first line opened is over (`infoview rehearse NAME`).
+    private let endsWithOpening: Bool
+    private var openingHandled = false
+    /// Whether the first line started a rehearsal or a live checklist.
     private(set) var openingStarted = false
 
     /// Opens the database at `storePath` (created if missing) and starts the chat; `seed` replays
-    /// the chat's random choices; `opening` is a command to start with instead of the greeting.
-    init(library: PromptLibrary, storePath: String, seed: UInt64?, opening: String? = nil) throws {
+    /// the chat's random choices.
+    init(library: PromptLibrary, storePath: String, seed: UInt64?, endsWithOpening: Bool = false) throws {
         let store = try Store(path: storePath)
         session = try ChatSession(
             library: library, store: store, seed: seed ?? UInt64.random(in: .min ... .max), clock: { Date() })
-        self.opening = opening
+        self.endsWithOpening = endsWithOpening
     }
 
     var prompt: String { session.prompt }
 
-    var isFinished: Bool { session.isFinished || (opening != nil && session.state.mode == .home) }
+    var isFinished: Bool { session.isFinished || (endsWithOpening && openingHandled && session.state.mode == .home) }
 
-    mutating func greeting() -> Reply {
-        guard let opening else { return session.greeting() }
-        let reply = session.handle(opening)
-        openingStarted = session.state.mode != .home
+    mutating func greeting() -> Reply { session.greeting() }
+
+    mutating func handle(_ line: String) -> Reply {
+        let reply = session.handle(line)
+        if !openingHandled {
+            openingHandled = true
+            openingStarted = session.state.mode != .home
+        }
         return reply
     }
-
-    mutating func handle(_ line: String) -> Reply { session.handle(line) }
 
     mutating func interrupt() -> Reply { session.interrupt() }
 

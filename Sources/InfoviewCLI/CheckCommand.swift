@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         }
         var coach = library.coach(muted: Self.mutedRules(at: options.databasePath()))
         if jsonl {
-            if try JSONLinesLoop.run(coach: &coach, explain: explain) { throw ExitCode(1) }
+            if try JSONLinesLoop.run(coach: coach, explain: explain) { throw ExitCode(1) }
             return
         }
         var sources: [(name: String, text: String)] = []

@@ -30,7 +30,7 @@ struct RehearseCommand: ParsableCommand {
 
     func run() throws {
         let command = "/rehearse " + name.joined(separator: " ") + (persona.map { " with " + $0 } ?? "")
-        if try !InfoviewCommand.chat(options: options, seed: replay.seed, opening: command) { throw ExitCode(1) }
+        if try !InfoviewCommand.chat(options: options, seed: replay.seed, opening: command, endsWithOpening: true) { throw ExitCode(1) }
     }
 }
 
@@ -55,6 +55,7 @@ struct LiveCommand: ParsableCommand {
     }
 
     func run() throws {
-        if try !InfoviewCommand.chat(options: options, seed: nil, opening: "/live " + name.joined(separator: " ")) { throw ExitCode(1) }
+        let opening = "/live " + name.joined(separator: " ")
+        if try !InfoviewCommand.chat(options: options, seed: nil, opening: opening, endsWithOpening: true) { throw ExitCode(1) }
     }
 }

@@ -40,4 +40,10 @@ struct GlobalOptions: ParsableArguments {
     func promptLibrary() throws(PromptError) -> PromptLibrary {
         try PromptLibrary.load(promptFiles())
     }
+
+    /// The prompts for the chat: the built-in rules compile on another thread while the chat
+    /// opens (an edited folder is checked whole first, so its mistakes are reported at once).
+    func chatLibrary() throws(PromptError) -> PromptLibrary {
+        try PromptLibrary.load(promptFiles(), rulesInBackground: promptsFolder() == nil)
+    }
 }

@@ -17,6 +17,8 @@ struct InfoviewCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self,
             ListCommand.self,
+            ExportCommand.self,
+            PrepareCommand.self,
             PromptsCommand.self,
             RehearseCommand.self,
             LiveCommand.self,
@@ -28,27 +30,30 @@ struct InfoviewCommand: ParsableCommand {
     @OptionGroup var replay: ReplayOptions
 
     func run() throws {
-        _ = try Self.chat(options: options, seed: replay.seed)
+        try Self.chat(options: options, seed: replay.seed, opening: nil)
     }
 
-    /// Runs the chat until the user leaves; with `opening`, starts by typing that command and
-    /// leaves when the mode it opened ends. Returns whether the opening started anything.
-    static func chat(options: GlobalOptions, seed: UInt64?, opening: String? = nil) throws -> Bool {
+    /// Runs the chat until the person leaves; `opening` is answered first, in place of the
+    /// greeting (`infoview prepare NAME` opens on `/prepare NAME`). With `endsWithOpening`, the
+    /// chat ends as soon as the rehearsal or checklist the opening started is over (`infoview
+    /// rehearse NAME`). Returns whether the opening started one.
+    @discardableResult
+    static func chat(options: GlobalOptions, seed: UInt64?, opening: String?, endsWithOpening: Bool = false) throws -> Bool {
         // The line editor is for a person at a terminal: both ends must be one.
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         // Before anything can start a thread: threads inherit the blocked signals.
         let signals = interactive ? try SignalWatcher(signals: LineEditor.watchedSignals) : nil
         let environment = ProcessInfo.processInfo.environment
-        let library = try options.promptLibrary()
-        var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed, opening: opening)
+        let library = try options.chatLibrary()
+        var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed, endsWithOpening: endsWithOpening)
         let console = Console.standard(environment: environment)
         if let signals {
             var editor = LineEditor(
                 signals: signals, historyPath: Self.historyPath(), usesColour: console.usesColour)
-            Repl.run(host: &host, reader: &editor, console: console)
+            Repl.run(host: &host, reader: &editor, console: console, opening: opening)
         } else {
             var reader = PlainLineReader()
-            Repl.run(host: &host, reader: &reader, console: console)
+            Repl.run(host: &host, reader: &reader, console: console, opening: opening)
         }
         return host.openingStarted
     }

@@ -2,13 +2,20 @@ import InfoviewCore
 
 /// The read-answer loop between a line reader and the application.
 enum Repl {
-    /// Greets, then answers line after line until the host finishes or the input ends.
+    /// Greets (or answers `opening` instead), then answers line after line until the host
+    /// finishes or the input ends.
     ///
     /// Ctrl-C on a line with text only throws that text away; on an empty line it goes to the
     /// host (which cancels the current step). Output is flushed before every read, so the person
     /// sees each answer before being asked for more.
-    static func run<Host: ReplHost, Reader: LineReader>(host: inout Host, reader: inout Reader, console: Console) {
-        console.show(host.greeting())
+    static func run<Host: ReplHost, Reader: LineReader>(
+        host: inout Host, reader: inout Reader, console: Console, opening: String? = nil
+    ) {
+        if let opening {
+            console.show(host.handle(opening))
+        } else {
+            console.show(host.greeting())
+        }
         while !host.isFinished {
             console.flush()
             let prompt = host.prompt

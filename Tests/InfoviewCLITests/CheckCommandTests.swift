@@ -55,6 +55,18 @@ struct CheckCommandTests {
         #expect(lines[2].hasPrefix(#"{"id":2,"flagged":false,"#))
     }
 
+    @Test("--jsonl keeps input order when a block of many lines is shared between cores")
+    func manyLinesInOrder() throws {
+        let texts = ["Are you hiring?", "What surprised you most in your first year?", "Could you refer me?"]
+        let input = (0..<600).map { #"{"id":\#($0),"text":"\#(texts[$0 % 3])"}"# + "\n" }.joined()
+        let run = try check(["--jsonl"], input: input)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 600)
+        for (index, line) in lines.enumerated() {
+            #expect(line.hasPrefix(#"{"id":\#(index),"flagged":\#(index % 3 != 1),"#))
+        }
+    }
+
     @Test("--format json prints one document")
     func json() throws {
         let run = try check(["--format", "json", "--channel", "email"], input: "Attached is my CV.\n")

@@ -58,7 +58,7 @@ struct PipedSessionTests {
                 Ready when you are: type /prepare, or tell me who you're meeting.
                 What you can type:
                 /help             show this list
-                /prepare [NAME]   get ready for a conversation, one question at a time
+                /prepare [NAME]   get ready for a conversation: who, what to learn, your questions, the time, the email
                 /list             your interviews and where each one is
                 /show NAME        everything saved about one interview
                 /resume [NAME]    carry on where you stopped
@@ -137,7 +137,7 @@ struct PipedSessionTests {
         defer { sandbox.remove() }
         let input =
             Array("/prepare\n\u{1B}]0;pwned\u{7} Sam\n\u{1B}[2J\u{9B}1m\u{202E}abc\r\n".utf8)
-            + Array("Org".utf8) + [0x00] + Array("x\nskip\nyes\n".utf8) + [0x00, 0x0A]
+            + Array("Org".utf8) + [0x00] + Array("x\nskip\nyes\nstop\n/resume\nstop\n".utf8) + [0x00, 0x0A]
         let run = try sandbox.run(input)
         #expect(run.status == 0)
         let lines = run.output.split(separator: "\n").map(String.init)

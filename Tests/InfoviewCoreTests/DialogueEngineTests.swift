@@ -146,3 +146,25 @@ func prompt() throws {
     chat.type("/prepare")
     #expect(chat.engine.prompt(in: chat.state) == "prepare > ")
 }
+
+@Test("/why names the rule that flagged the last check, where it is defined, and the words it matched")
+func whyExplainsTheLastCheck() throws {
+    var chat = try Chat()
+    chat.type("/check Could you refer me to your recruiter?")
+    let rule = try #require(chat.state.lastFindings.first { $0.severity == .pitch })
+    let said = chat.type("/why")
+    #expect(said.contains(rule.rule))
+    #expect(said.contains(rule.location))
+    #expect(said.contains("\"\(rule.matched)\""))
+    let defined = try #require(try TestSupport.library().rules.allRules.first { $0.id == "ask-job/hire-me" })
+    #expect(chat.type("/why ask-job/hire-me") == "ask-job/hire-me (\(defined.location)): \(defined.why)")
+}
+
+@Test("/mute records the rule as an effect, and a muted rule stays silent")
+func muteIsRecorded() throws {
+    var chat = try Chat()
+    chat.type("/mute ask-openings/are-you-hiring")
+    #expect(chat.effects == [.mute(rule: "ask-openings/are-you-hiring")])
+    chat.overview.mutedRules = ["ask-openings/are-you-hiring"]
+    #expect(chat.type("/check Are you hiring?").hasPrefix("Nothing to flag"))
+}

@@ -53,7 +53,7 @@ private struct Harness {
 
     init() throws {
         let library = try TestSupport.library()
-        engine = FlowEngine(flow: try FlowParser.parse(flowText, file: "meet.flow"), messages: library.messages)
+        engine = FlowEngine(flow: try FlowParser.parse(flowText, file: "meet.flow"), library: library)
         var random = SeededGenerator(seed: 1)
         progress = engine.start(interview: nil, answers: [:], using: &random).progress
     }

@@ -52,3 +52,12 @@ func missingPrepareFlow() throws {
         (error as? PromptError)?.description.hasPrefix("prompts/flows/prepare.flow:0: no flows/prepare.flow") == true
     }
 }
+
+@Test("rules compiled in the background are the same rules, waited for on first use")
+func rulesInBackground() throws {
+    let deferred = try PromptLibrary.load(.builtIn, rulesInBackground: true)
+    let ready = try PromptLibrary.load(.builtIn)
+    #expect(deferred.rules.allRules.map(\.id) == ready.rules.allRules.map(\.id))
+    var coach = deferred.coach()
+    #expect(coach.check("Are you hiring?", channel: .spoken).contains { $0.severity == .pitch })
+}

@@ -8,21 +8,7 @@ extension DialogueEngine {
         var next = state
         next.lastFindings = findings
         guard !findings.isEmpty else { return Turn(reply: Reply(plain: [messages.text("check-clean")]), state: next) }
-        return Turn(reply: report(findings), state: next)
-    }
-
-    /// The findings as the chat shows them: severity and reason, the words, the better line.
-    func report(_ findings: [Finding]) -> Reply {
-        var reply = Reply()
-        for finding in findings {
-            let style: Reply.Style = finding.severity == .pitch ? .pitch : finding.severity == .caution ? .caution : .tip
-            reply.add(
-                messages.text("finding", ["severity": finding.severity.rawValue, "why": finding.why, "rule": finding.rule]),
-                style: style)
-            reply.add(messages.text("finding-quote", ["quote": finding.quote]), style: .dim)
-            if let instead = finding.instead { reply.add(messages.text("finding-instead", ["instead": instead])) }
-        }
-        return reply
+        return Turn(reply: messages.report(findings), state: next)
     }
 
     /// `/why`: which rule said what, and on which words; `/why RULE`: what a rule is for.

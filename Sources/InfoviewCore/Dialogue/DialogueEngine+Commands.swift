@@ -13,7 +13,7 @@ extension DialogueEngine {
             guard let progress = inFlow else {
                 return Turn(reply: dim(messages.text("not-in-flow", ["command": command.typed])), state: state)
             }
-            let engine = flowEngine(progress.flow)
+            let engine = flowEngine(progress.flow, muted: overview.mutedRules)
             switch command {
             case .back: return turn(engine.back(progress, using: &random), state)
             case .skip: return turn(engine.skip(progress, using: &random), state)
@@ -101,31 +101,59 @@ extension DialogueEngine {
     }
 
     func prepare(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
-        let engine = flowEngine("prepare")
+        let engine = flowEngine("prepare", muted: overview.mutedRules)
         var next = state
+        let shared = sharedAnswers(engine.flow, overview)
         guard !argument.isEmpty else {
-            return turn(engine.start(interview: nil, answers: [:], using: &random), state)
+            return turn(engine.start(interview: nil, answers: shared, using: &random), state)
         }
         guard let name = InterviewName.clean(argument) else {
             return Turn(reply: dim(messages.text("name-too-long", ["max": String(InterviewName.maximumLength)])), state: state)
         }
         if let existing = overview.interview(named: name) {
             if let progress = existing.interrupted, progress.flow == engine.flow.name {
-                return resume(progress, existing, state, using: &random)
+                return resume(progress, existing, state, muted: overview.mutedRules, using: &random)
             }
-            var outcome = engine.start(interview: existing.name, answers: existing.answers, using: &random)
+            let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
+            let answers = existing.answers.merging(missing) { _, new in new }
+            var outcome = engine.startAgain(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.reply.lines.insert(Reply.Line(messages.text("prepare-again", ["name": existing.name])), at: 0)
-            outcome.effects.insert(.startInterview(name: existing.name, stage: engine.flow.stage), at: 0)
+            outcome.effects.insert(
+                contentsOf: [.startInterview(name: existing.name, stage: engine.flow.stage)] + saves(missing, engine.flow, existing.name),
+                at: 0)
             return turn(outcome, next)
         }
-        var outcome = engine.start(interview: name, answers: [InterviewName.field: name], using: &random)
+        let answers = shared.merging([InterviewName.field: name]) { _, new in new }
+        var outcome = engine.start(interview: name, answers: answers, using: &random)
         let step = engine.flow.steps.first { $0.save == InterviewName.field }?.name ?? engine.flow.steps[0].name
-        outcome.effects.insert(contentsOf: [
-            .startInterview(name: name, stage: engine.flow.stage),
-            .save(interview: name, flow: engine.flow.name, step: step, field: InterviewName.field, value: name),
-        ], at: 0)
+        outcome.effects.insert(
+            contentsOf: [
+                .startInterview(name: name, stage: engine.flow.stage),
+                .save(interview: name, flow: engine.flow.name, step: step, field: InterviewName.field, value: name),
+            ] + saves(shared, engine.flow, name),
+            at: 0)
         next.mode = .home
         return turn(outcome, next)
+    }
+
+    /// The latest answer to each `shared:` step (the user's own name, say) among the interviews,
+    /// for a new one to start with.
+    func sharedAnswers(_ flow: Flow, _ overview: Overview) -> [String: String] {
+        var answers: [String: String] = [:]
+        for field in flow.steps.filter(\.isShared).compactMap(\.save) {
+            if let value = overview.interviews.reversed().lazy.compactMap({ $0.answers[field] }).first(where: { !$0.isEmpty }) {
+                answers[field] = value
+            }
+        }
+        return answers
+    }
+
+    /// Save effects for answers given before, under the steps that ask for them.
+    func saves(_ answers: [String: String], _ flow: Flow, _ name: String) -> [Effect] {
+        answers.sorted { $0.key < $1.key }.map { field, value in
+            let step = flow.steps.first { $0.save == field }?.name ?? ""
+            return .save(interview: name, flow: flow.name, step: step, field: field, value: value)
+        }
     }
 
     func resume(
@@ -134,7 +162,7 @@ extension DialogueEngine {
         if argument.isEmpty, pausedConduct(overview) != nil, let turn = resumeConduct("", state, overview, now: now) { return turn }
         let name = argument.isEmpty ? overview.recentlyInterrupted.first : argument
         if let name, let interview = overview.interview(named: name), let progress = interview.interrupted {
-            return resume(progress, interview, state, using: &random)
+            return resume(progress, interview, state, muted: overview.mutedRules, using: &random)
         }
         if let turn = resumeConduct(argument, state, overview, now: now) { return turn }
         guard let name else { return Turn(reply: dim(messages.text("resume-none")), state: state) }
@@ -142,9 +170,10 @@ extension DialogueEngine {
     }
 
     func resume(
-        _ progress: FlowProgress, _ interview: Overview.Interview, _ state: Conversation, using random: inout some RandomNumberGenerator
+        _ progress: FlowProgress, _ interview: Overview.Interview, _ state: Conversation, muted: Set<String>,
+        using random: inout some RandomNumberGenerator
     ) -> Turn {
-        let engine = flowEngine(progress.flow)
+        let engine = flowEngine(progress.flow, muted: muted)
         var outcome = engine.ask(progress, using: &random)
         var reply = Reply()
         reply.add(messages.text("resumed", ["doing": engine.doing(progress)]))
@@ -195,8 +224,11 @@ extension DialogueEngine {
         var answers = interview.answers
         answers[InterviewName.field] = nil
         let lines = answerLines(answers, heading: nil)
-        if lines.lines.isEmpty { reply.add(messages.text("show-nothing", ["name": interview.name])) }
+        if lines.lines.isEmpty && interview.questions.isEmpty {
+            reply.add(messages.text("show-nothing", ["name": interview.name]))
+        }
         reply.lines += lines.lines
+        reply.lines += preparation(of: interview).lines
         if let progress = interview.interrupted {
             let doing = flowEngine(progress.flow).doing(progress)
             reply.add(messages.text("show-paused", ["doing": doing, "step": progress.step]), style: .dim)

@@ -94,9 +94,10 @@ extension DialogueEngine {
             return turn(liveEngine.resume(paused, now: moment), state)
         }
         let planned = plannedQuestions(for: interview, limit: library.rehearsal.clock.bankQuestions)
-        let progress = LiveProgress(
+        var progress = LiveProgress(
             interview: interview.name, session: (sessions.map(\.session).max() ?? 0) + 1, plannedMinutes: plannedMinutes(interview),
             startedAt: moment, questions: planned.questions)
+        progress.ifTime = planned.ifTime
         return turn(liveEngine.start(progress, bankTitle: planned.bankTitle, now: moment), state)
     }
 
@@ -159,8 +160,12 @@ extension DialogueEngine {
         let question = planned.questions[progress.nextQuestion]
         progress.nextQuestion += 1
         var reply = Reply()
-        if progress.nextQuestion == 1, let title = planned.bankTitle {
-            reply.add(messages.text("rehearse-next-source", ["title": title]), style: .dim)
+        if progress.nextQuestion == 1 {
+            if let title = planned.bankTitle {
+                reply.add(messages.text("rehearse-next-source", ["title": title]), style: .dim)
+            } else {
+                reply.add(messages.text("rehearse-next-list", ["name": interview.name]), style: .dim)
+            }
         }
         reply.add(messages.text("rehearse-you", ["question": question]))
         var turn = turn(rehearsalEngine.respond(to: question, in: progress, muted: overview.mutedRules, using: &random), state)
@@ -268,12 +273,36 @@ extension DialogueEngine {
         return reply
     }
 
-    /// The questions for an interview in the order planned, and the title of the question bank
-    /// they come from. The interview's field picks the bank; `limit` takes that many, spread
-    /// over the TIARA categories and kept in TIARA order.
-    func plannedQuestions(for interview: Overview.Interview, limit: Int?) -> (questions: [String], bankTitle: String?) {
+    /// The questions to ask in a meeting, in the order planned.
+    struct PlannedQuestions {
+        /// The questions, in the order to ask them.
+        var questions: [String]
+        /// The positions of the questions to ask only if there is time.
+        var ifTime: [Int]
+        /// The question bank's title, when the interview has no list of its own yet.
+        var bankTitle: String?
+    }
+
+    /// The interview's question list in the order its time plan gives (the questions that fit,
+    /// those for spare time, then those kept for the end); without a list, questions from the
+    /// bank of the interview's field, `limit` of them (all when `nil`) spread over the TIARA
+    /// categories and kept in TIARA order.
+    func plannedQuestions(for interview: Overview.Interview, limit: Int?) -> PlannedQuestions {
+        if !interview.questions.isEmpty {
+            let plan = TimePlan(minutes: minutes(of: interview), questions: interview.questions, timing: messages.timing)
+            var ordered: [(text: String, mark: TimePlan.Mark)] = []
+            for mark in [TimePlan.Mark.ask, .ifTime, .keepForEnd] {
+                for (index, question) in interview.questions.enumerated() where plan.marks[index] == mark {
+                    ordered.append((question.text, mark))
+                }
+            }
+            return PlannedQuestions(
+                questions: ordered.map(\.text), ifTime: ordered.indices.filter { ordered[$0].mark == .ifTime }, bankTitle: nil)
+        }
         let bank = library.bank(forField: fieldText(interview))
-        guard let limit, limit < bank.questions.count else { return (bank.questions.map(\.text), bank.title) }
+        guard let limit, limit < bank.questions.count else {
+            return PlannedQuestions(questions: bank.questions.map(\.text), ifTime: [], bankTitle: bank.title)
+        }
         var picked: [QuestionBank.Question] = []
         var round = 0
         while picked.count < limit, round < bank.questions.count {
@@ -284,7 +313,7 @@ extension DialogueEngine {
             round += 1
         }
         let ordered = TiaraCategory.allCases.flatMap { category in picked.filter { $0.category == category } }
-        return (ordered.map(\.text), bank.title)
+        return PlannedQuestions(questions: ordered.map(\.text), ifTime: [], bankTitle: bank.title)
     }
 
     /// What the user said about the interview's field: the field itself, else the role and the
@@ -294,10 +323,10 @@ extension DialogueEngine {
         return [interview.answers["role"], interview.answers["organisation"]].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// The planned length of the meeting: the interview's own, else the clock's.
+    /// The planned length of the meeting: the interview's time plan, else the clock's length.
     func plannedMinutes(_ interview: Overview.Interview) -> Int {
-        if let text = interview.answers["minutes"], let minutes = Int(text.trimmingSpaces()), minutes > 0 { return minutes }
-        return library.rehearsal.clock.length
+        let saved = library.minutesFields.lazy.compactMap { interview.answers[$0].flatMap { Int($0.trimmingSpaces()) } }.first { $0 > 0 }
+        return saved ?? library.rehearsal.clock.length
     }
 
     /// The interview a conduct command names, or the only one; else the reply that says why not.

@@ -49,7 +49,8 @@ public struct DialogueEngine: Sendable {
             return run(command, argument: typed.rest, in: state, overview: overview, now: now, using: &random)
         }
         if let progress = state.flow {
-            let outcome = flowEngine(progress.flow).respond(to: input, in: progress, overview: overview, using: &random)
+            let engine = flowEngine(progress.flow, muted: overview.mutedRules)
+            let outcome = engine.respond(to: input, in: progress, overview: overview, using: &random)
             return turn(outcome, state)
         }
         if let turn = conduct(input, in: state, overview: overview, now: now, using: &random) { return turn }
@@ -101,13 +102,14 @@ public struct DialogueEngine: Sendable {
 }
 
 extension DialogueEngine {
-    func flowEngine(_ name: String) -> FlowEngine {
-        FlowEngine(flow: library.flows[name] ?? library.flows["prepare"]!, messages: messages)
+    func flowEngine(_ name: String, muted: Set<String> = []) -> FlowEngine {
+        FlowEngine(flow: library.flows[name] ?? library.flows["prepare"]!, library: library, muted: muted)
     }
 
     func turn(_ outcome: FlowEngine.Outcome, _ state: Conversation) -> Turn {
         var next = state
         next.mode = outcome.progress.map { .flow($0) } ?? .home
+        if !outcome.findings.isEmpty { next.lastFindings = outcome.findings }
         return Turn(reply: outcome.reply, state: next, effects: outcome.effects)
     }
 
@@ -131,6 +133,7 @@ extension DialogueEngine {
             var values = interview.answers
             values["name"] = interview.name
             values["stage"] = stageWord(interview.stage)
+            values["next"] = status(of: interview)
             reply.add(messages.text("interview-line", values))
         }
         return reply
@@ -163,8 +166,9 @@ extension DialogueEngine {
     /// Saved answers as `label: value` lines, in the order the flows ask for them.
     func answerLines(_ answers: [String: String], heading: String?) -> Reply {
         var reply = Reply()
-        let labels = library.fieldLabels
-        let known = Set(labels.map(\.field))
+        let apart = library.emailAndPartFields
+        let labels = library.fieldLabels.filter { !apart.contains($0.field) }
+        let known = Set(labels.map(\.field)).union(apart)
         let ordered = labels.filter { answers[$0.field] != nil }
             + answers.keys.filter { !known.contains($0) }.sorted().map { ($0, $0) }
         guard !ordered.isEmpty else { return reply }

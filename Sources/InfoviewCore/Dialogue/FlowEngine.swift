@@ -9,16 +9,55 @@ struct FlowEngine {
         var progress: FlowProgress?
         /// What the caller must save.
         var effects: [Effect]
+        /// What the coach said about the line, for `/why`.
+        var findings: [Finding] = []
     }
 
     let flow: Flow
-    let messages: MessageBook
+    /// The prompts: the flow's messages, the question banks and the coach's rules.
+    let library: PromptLibrary
+    /// The coach rules the person has muted.
+    var muted: Set<String> = []
 
-    /// Starts the flow at its first step, with what is already known (such as the name).
-    func start(interview: String?, answers: [String: String], using random: inout some RandomNumberGenerator) -> Outcome {
-        let progress = FlowProgress(flow: flow.name, interview: interview, step: flow.steps[0].name, answers: answers)
+    var messages: MessageBook { library.messages }
+
+    /// Starts the flow at its first step, with what is already known (such as the name and the
+    /// question list).
+    func start(
+        interview: String?, answers: [String: String], questions: [PlannedQuestion] = [],
+        using random: inout some RandomNumberGenerator
+    ) -> Outcome {
+        let progress = FlowProgress(
+            flow: flow.name, interview: interview, step: flow.steps[0].name, answers: answers, questions: questions)
         var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
         enter(flow.steps[0].name, &outcome, using: &random)
+        return outcome
+    }
+
+    /// Starts the flow again on an interview prepared before: the steps already answered (and
+    /// optional ones left empty) are passed over the way their answers lead, so it opens at the
+    /// first step still to do, or at a step that takes several lines (the question list);
+    /// `back` walks through the steps passed over.
+    func startAgain(
+        interview: String, answers: [String: String], questions: [PlannedQuestion], using random: inout some RandomNumberGenerator
+    ) -> Outcome {
+        var progress = FlowProgress(flow: flow.name, interview: interview, step: flow.steps[0].name, answers: answers, questions: questions)
+        var name = flow.steps[0].name
+        var visited: Set<String> = []
+        while let step = flow.step(named: name), visited.insert(name).inserted, !step.isClosing,
+            [.text, .yesNo, .choice, .list].contains(step.answer), let field = step.save,
+            !(answers[field] ?? "").isEmpty || step.isOptional
+        {
+            progress.trail.append(step.name)
+            let answer = answers[field].flatMap { canonical($0, step) }
+            var target = step.next
+            if step.answer == .yesNo, let answer { target = (answer == "yes" ? step.ifYes : step.ifNo) ?? step.next }
+            if step.answer == .choice, let answer { target = step.choices.first { $0.label == answer }?.next ?? step.next }
+            guard let next = target ?? flow.step(after: step.name)?.name else { break }
+            name = next
+        }
+        var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
+        enter(name, &outcome, using: &random)
         return outcome
     }
 
@@ -34,18 +73,24 @@ struct FlowEngine {
         to input: String, in progress: FlowProgress, overview: Overview, using random: inout some RandomNumberGenerator
     ) -> Outcome {
         guard let step = flow.step(named: progress.step) else {
-            return start(interview: progress.interview, answers: progress.answers, using: &random)
+            return start(interview: progress.interview, answers: progress.answers, questions: progress.questions, using: &random)
+        }
+        if case .paste(let lines) = progress.detail?.awaiting {
+            return pasteLine(input, lines, step, progress, using: &random)
         }
         let typed = Phrase.normalise(input.prefix(200))
         if isWord(typed, "stop") { return stop(progress) }
         if isWord(typed, "back") { return back(progress, using: &random) }
-        if isWord(typed, "skip") { return skip(progress, using: &random) }
+        if step.answer != .questions, isWord(typed, "skip") { return skip(progress, using: &random) }
         let answer = input.trimmingSpaces()
         switch step.answer {
         case .text: return text(answer, step, progress, overview, using: &random)
         case .yesNo: return yesNo(typed, step, progress, using: &random)
         case .choice: return choose(answer, step, progress, using: &random)
         case .list: return listItem(answer, typed: typed, step, progress, using: &random)
+        case .questions: return questionLine(input, typed: typed, step, progress, using: &random)
+        case .minutes: return minutes(answer, step, progress, using: &random)
+        case .email: return emailLine(answer, typed: typed, step, progress, using: &random)
         }
     }
 
@@ -67,6 +112,7 @@ struct FlowEngine {
     func skip(_ progress: FlowProgress, using random: inout some RandomNumberGenerator) -> Outcome {
         var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
         guard let step = flow.step(named: progress.step) else { return outcome }
+        if step.answer == .questions { return passSuggestion(step, progress, using: &random) }
         let existing = step.save.flatMap { progress.answers[$0] }
         if let existing, !existing.isEmpty {
             advance(from: step, answer: canonical(existing, step), &outcome, using: &random)
@@ -95,7 +141,7 @@ struct FlowEngine {
     }
 }
 
-private extension FlowEngine {
+extension FlowEngine {
     func isWord(_ typed: String, _ list: String) -> Bool {
         messages.words[list]?.contains(typed) ?? false
     }
@@ -105,6 +151,10 @@ private extension FlowEngine {
         using random: inout some RandomNumberGenerator
     ) -> Outcome {
         var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
+        var answer = answer
+        if answer.isEmpty, let suggestion = step.suggestion?.render(progress.answers), !suggestion.isEmpty {
+            answer = suggestion
+        }
         guard !answer.isEmpty else {
             outcome.reply.add(messages.text("empty-answer"), style: .dim)
             return outcome
@@ -255,7 +305,7 @@ private extension FlowEngine {
         switch step.answer {
         case .yesNo: return value == "yes" || value == "no" ? value : nil
         case .choice: return step.choices.first { $0.label == value }?.label
-        case .text, .list: return nil
+        case .text, .list, .questions, .minutes, .email: return nil
         }
     }
 
@@ -301,21 +351,28 @@ private extension FlowEngine {
                 name = next
                 continue
             }
+            if progress.step != step.name { progress.detail = nil }
             progress.step = step.name
             outcome.progress = progress
-            if let field = step.save, let previous = progress.answers[field], !previous.isEmpty {
+            if let field = step.save, let previous = progress.answers[field], !previous.isEmpty, step.answer != .email, step.answer != .minutes {
                 let shown = previous.split(separator: "\n").joined(separator: "; ")
                 outcome.reply.add(messages.text("previous-answer", ["value": shown]), style: .dim)
             }
             if let ask = random.pick(step.asks) {
                 outcome.reply.add(ask.render(progress.answers))
             }
-            for (index, choice) in step.choices.enumerated() {
-                outcome.reply.add(messages.text("choice-line", ["number": String(index + 1), "label": choice.label]))
+            if step.answer == .choice {
+                for (index, choice) in step.choices.enumerated() {
+                    outcome.reply.add(messages.text("choice-line", ["number": String(index + 1), "label": choice.label]))
+                }
+            }
+            if let suggestion = step.suggestion?.render(progress.answers), !suggestion.isEmpty {
+                outcome.reply.add(messages.text("suggested-answer", ["value": suggestion]), style: .dim)
             }
             if recordProgress, let interview = progress.interview {
                 outcome.effects.append(.progress(interview: interview, flow: flow.name, step: step.name, trail: progress.trail))
             }
+            open(step, &outcome)
             return
         }
         finish(with: nil, &outcome)
@@ -330,6 +387,7 @@ private extension FlowEngine {
         }
         if let interview = progress.interview {
             outcome.effects.append(.finished(interview: interview, flow: flow.name))
+            if let stage = flow.finishedStage { outcome.effects.append(.advanceStage(interview: interview, stage: stage)) }
         }
         outcome.progress = nil
     }

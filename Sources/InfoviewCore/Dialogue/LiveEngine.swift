@@ -121,6 +121,7 @@ private extension LiveEngine {
                         "number": String(progress.position + 1), "count": String(progress.questions.count),
                         "elapsed": String(progress.elapsedMinutes(at: now)), "minutes": String(progress.plannedMinutes),
                         "question": progress.questions[progress.position],
+                        "spare": progress.ifTime.contains(progress.position) ? messages.text("live-if-time") : "",
                     ]))
         } else if progress.position == progress.questions.count {
             reply.add(

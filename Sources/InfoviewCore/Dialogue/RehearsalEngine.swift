@@ -162,7 +162,7 @@ struct RehearsalEngine {
         next.beforeFlagged = findings.isEmpty ? nil : progress.scene
         next.scene = scene
 
-        var reply = DialogueEngine(library: library).report(findings)
+        var reply = messages.report(findings)
         reply.lines.append(insiderLine(persona, said))
         var effects: [Effect] = [
             .conduct(

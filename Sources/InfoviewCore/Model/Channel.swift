@@ -9,6 +9,16 @@ public enum Channel: String, Sendable, CaseIterable, Codable {
     /// A debrief note about what happened or what the user plans to do.
     case note
 
+    /// The channel as one bit of a set.
+    var bit: UInt8 {
+        switch self {
+        case .question: return 1
+        case .spoken: return 2
+        case .email: return 4
+        case .note: return 8
+        }
+    }
+
     /// The channel a text most likely comes from when nobody said: several lines read as an email.
     public static func guess(for text: String) -> Channel {
         text.utf8.contains(0x0A) ? .email : .spoken

@@ -11,6 +11,13 @@ public enum Effect: Sendable, Equatable {
     case progress(interview: String, flow: String, step: String, trail: [String])
     /// The flow ran to its end: nothing is left to resume.
     case finished(interview: String, flow: String)
+    /// Move an interview forward to a stage (preparation done: ready to meet); an interview
+    /// already at that stage or a later one stays where it is.
+    case advanceStage(interview: String, stage: Stage)
+    /// Replace an interview's question list with this one, in this order.
+    case saveQuestions(interview: String, questions: [PlannedQuestion])
+    /// Keep what the current step holds between lines with the flow's place (`nil` clears it).
+    case saveDetail(interview: String, detail: StepDetail?)
     /// The person disagrees with a coach rule: it stays silent for them from now on.
     case mute(rule: String)
     /// The rule speaks again.

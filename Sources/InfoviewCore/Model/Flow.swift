@@ -6,6 +6,8 @@ public struct Flow: Sendable, Equatable {
     public var doing: TextTemplate
     /// The stage an interview is in while this flow runs on it.
     public var stage: Stage
+    /// The stage an interview moves to when the flow runs to its end, if it moves.
+    public var finishedStage: Stage?
     /// The steps in file order; the first one starts the flow.
     public var steps: [Step]
 
@@ -39,7 +41,16 @@ public struct Step: Sendable, Equatable {
         case choice
         /// Several items, one a line, until an empty line or `done`.
         case list
+        /// The interview's question list, built in conversation with suggestions from the
+        /// field's question bank; every question the user writes is checked by the coach.
+        case questions
+        /// A number of minutes (Enter takes the default); says which questions fit.
+        case minutes
+        /// An email assembled from the step's `draft:` lines, checked by the coach, kept,
+        /// redone part by part, or replaced by one the user pastes.
+        case email
     }
+
 
     /// One option of a choice step and the step it leads to.
     public struct Choice: Sendable, Equatable {
@@ -79,8 +90,17 @@ public struct Step: Sendable, Equatable {
     public var isOptional: Bool
     /// Whether the step is passed over when its field already has a value.
     public var skipsIfKnown: Bool
+    /// Whether the answer is the same for every interview (the user's own name): a new
+    /// interview starts with the latest one given.
+    public var isShared: Bool
     /// The closing lines: reaching this step (or answering it) ends the flow with them.
     public var done: [TextTemplate]
+    /// The answer Enter gives, shown with the question (text steps).
+    public var suggestion: TextTemplate?
+    /// The lines of an email step's draft, filled from the answers.
+    public var draft: [TextTemplate]
+    /// On a question-list step, the field whose words pick the question bank, such as `{field}`.
+    public var bankFor: TextTemplate?
 
     /// Whether the step only closes the flow, without a question.
     public var isClosing: Bool { asks.isEmpty }

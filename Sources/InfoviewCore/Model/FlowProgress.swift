@@ -10,13 +10,22 @@ public struct FlowProgress: Sendable, Equatable {
     public var trail: [String]
     /// The answers so far, by field (list items one a line).
     public var answers: [String: String]
+    /// The interview's question list, as built so far.
+    public var questions: [PlannedQuestion]
+    /// What the current step holds between lines (the question list's suggestion, an email).
+    public var detail: StepDetail?
 
     /// Creates a progress value.
-    public init(flow: String, interview: String?, step: String, trail: [String] = [], answers: [String: String] = [:]) {
+    public init(
+        flow: String, interview: String?, step: String, trail: [String] = [], answers: [String: String] = [:],
+        questions: [PlannedQuestion] = [], detail: StepDetail? = nil
+    ) {
         self.flow = flow
         self.interview = interview
         self.step = step
         self.trail = trail
         self.answers = answers
+        self.questions = questions
+        self.detail = detail
     }
 }

@@ -16,6 +16,8 @@ public struct LiveProgress: Sendable, Equatable, Codable {
     /// The question being asked: its index, or `questions.count` and beyond for notes after
     /// the last one.
     public var position: Int
+    /// The positions of the questions to ask only if there is time.
+    public var ifTime: [Int] = []
     /// The notes typed, by position.
     public var notes: [Int: String]
     /// Whether the "time is nearly up" and "time is up" lines were said.

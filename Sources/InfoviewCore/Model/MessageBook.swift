@@ -31,11 +31,18 @@ public struct MessageBook: Sendable, Equatable {
     public var goalMinimum: Int
     /// …and up to this many.
     public var goalMaximum: Int
+    /// How a conversation's minutes are spent (the `timing` block).
+    public var timing = Timing(defaultMinutes: 0, minutesPerQuestion: 0, openingMinutes: 0, closingMinutes: 0, keepForEnd: [])
+    /// The shortest and longest conversation a time plan accepts, in minutes.
+    public var minutesRange = 0...0
+    /// How the question list is built (the `question-list` block).
+    public var questionList = QuestionListSettings(
+        closing: "", closingCategory: .resources, closingLike: [], perCategory: 0, usualCategory: .insights, longest: 0)
 
     /// The placeholders each message may use; every one of these messages must be defined.
     static let placeholders: [String: Set<String>] = [
         "welcome": [], "welcome-back": [], "no-interviews": [], "interviews-heading": [],
-        "interview-line": ["name", "stage", "role", "organisation", "connection"],
+        "interview-line": ["name", "stage", "role", "organisation", "connection", "next"],
         "goal": ["done", "total", "min", "max"],
         "progress": ["done", "total", "preparing", "min", "max"],
         "interrupted": ["doing", "step", "name"], "so-far": [], "answer-line": ["label", "value"],
@@ -59,10 +66,10 @@ public struct MessageBook: Sendable, Equatable {
         "finding-instead": ["instead"], "why-nothing": [], "why-finding": ["rule", "location", "pattern", "matched"],
         "why-rule": ["rule", "location", "why"], "why-unknown": ["rule", "nearest"], "mute-usage": ["muted"],
         "mute-done": ["rule"], "mute-unknown": ["rule", "nearest"], "unmute-done": ["rule"], "unmute-not-muted": ["rule"],
-    ].merging(conductPlaceholders) { general, _ in general }
+    ].merging(preparePlaceholders) { general, _ in general }.merging(conductPlaceholders) { general, _ in general }
 
     /// The word lists every flow relies on.
-    static let requiredWords = ["yes", "no", "unsure", "back", "skip", "stop", "done"]
+    static let requiredWords = ["yes", "no", "unsure", "back", "skip", "stop", "done"] + prepareWords
 
     /// The message's lines: all its lines, or one variant picked with `random`.
     func lines(

@@ -13,13 +13,19 @@ public struct Overview: Sendable, Equatable {
         public var answers: [String: String]
         /// The flow left unfinished on this interview, if any (its `answers` are filled in).
         public var interrupted: FlowProgress?
+        /// The question list, in order.
+        public var questions: [PlannedQuestion]
 
         /// Creates an interview snapshot.
-        public init(name: String, stage: Stage, answers: [String: String] = [:], interrupted: FlowProgress? = nil) {
+        public init(
+            name: String, stage: Stage, answers: [String: String] = [:], interrupted: FlowProgress? = nil,
+            questions: [PlannedQuestion] = []
+        ) {
             self.name = name
             self.stage = stage
             self.answers = answers
             self.interrupted = interrupted
+            self.questions = questions
         }
     }
 

@@ -17,12 +17,12 @@ public enum FlowParser {
     /// The keys a step may have.
     static let stepKeys = [
         "ask", "answer", "save", "label", "choice", "next", "if-yes", "if-no", "say", "say-if-yes",
-        "say-if-no", "optional", "skip-if-known", "done",
+        "say-if-no", "optional", "skip-if-known", "done", "suggest", "draft", "bank-for", "shared",
     ]
     /// The keys the `flow` block may have.
-    static let flowKeys = ["doing", "stage"]
+    static let flowKeys = ["doing", "stage", "finished"]
     /// Keys a step may have at most once.
-    static let singleKeys: Set = ["answer", "save", "label", "next", "if-yes", "if-no", "optional", "skip-if-known"]
+    static let singleKeys: Set = ["answer", "save", "label", "next", "if-yes", "if-no", "optional", "skip-if-known", "suggest", "bank-for", "shared"]
 
     /// Parses a flow; its name is the file's name without the folder and `.flow`.
     public static func parse(_ text: String, file: String) throws(PromptError) -> Flow {
@@ -59,6 +59,7 @@ public enum FlowParser {
             doing: try flowBlock?.entries("doing").last.map { entry throws(PromptError) in try template(entry) }
                 ?? TextTemplate(name)!,
             stage: try stage(flowBlock?.entries("stage").last),
+            finishedStage: try flowBlock?.entries("finished").last.map { entry throws(PromptError) in try stage(entry) },
             steps: steps)
         try checkReferences(flow, blocks: blocks)
         return flow
@@ -97,7 +98,11 @@ private extension FlowParser {
             label: block.value("label"), choices: choices, next: block.value("next"),
             ifYes: block.value("if-yes"), ifNo: block.value("if-no"), says: try templates(block, "say"),
             saysIfYes: try templates(block, "say-if-yes"), saysIfNo: try templates(block, "say-if-no"),
-            isOptional: try flag(block, "optional"), skipsIfKnown: try flag(block, "skip-if-known"), done: done)
+            isOptional: try flag(block, "optional"), skipsIfKnown: try flag(block, "skip-if-known"),
+            isShared: try flag(block, "shared"), done: done,
+            suggestion: try block.entries("suggest").first.map { entry throws(PromptError) in try template(entry) },
+            draft: try templates(block, "draft"),
+            bankFor: try block.entries("bank-for").first.map { entry throws(PromptError) in try template(entry) })
         try checkShape(step, block)
         return step
     }
@@ -139,7 +144,45 @@ private extension FlowParser {
                     location: entry.location)
             }
         }
-        if step.skipsIfKnown && step.save == nil {
+        if (step.skipsIfKnown || step.isShared) && step.save == nil {
+            throw PromptError(reason: .missingKey("save", block: "step \(step.name)"), location: block.location)
+        }
+        try checkKinds(step, block)
+    }
+
+    /// The keys that belong to one kind of answer: `suggest:` on text and minutes steps, `draft:`
+    /// (required) on email steps, `save:` on every step but the question list (kept apart).
+    static func checkKinds(_ step: Step, _ block: PromptBlock) throws(PromptError) {
+        if let entry = block.entries("suggest").first, step.answer != .text {
+            throw PromptError(
+                reason: .badValue(key: "suggest", value: entry.value, expected: "'suggest:' only on an 'answer: text' step"),
+                location: entry.location)
+        }
+        if step.answer == .email {
+            if step.draft.isEmpty {
+                throw PromptError(reason: .missingKey("draft", block: "step \(step.name)"), location: block.location)
+            }
+            if let entry = block.entries("choice").first(where: { !$0.value.contains("->") }) {
+                throw PromptError(
+                    reason: .badValue(key: "choice", value: entry.value, expected: "'part -> step' on an email step: the step that asks for that part"),
+                    location: entry.location)
+            }
+        } else if let entry = block.entries("draft").first {
+            throw PromptError(
+                reason: .badValue(key: "draft", value: entry.value, expected: "'draft:' only on an 'answer: email' step"),
+                location: entry.location)
+        }
+        if let entry = block.entries("bank-for").first, step.answer != .questions {
+            throw PromptError(
+                reason: .badValue(key: "bank-for", value: entry.value, expected: "'bank-for:' only on an 'answer: questions' step"),
+                location: entry.location)
+        }
+        if step.answer == .questions, let entry = block.entries("save").first {
+            throw PromptError(
+                reason: .badValue(key: "save", value: entry.value, expected: "no 'save:' on an 'answer: questions' step (the list is kept on its own)"),
+                location: entry.location)
+        }
+        if (step.answer == .minutes || step.answer == .email) && step.save == nil {
             throw PromptError(reason: .missingKey("save", block: "step \(step.name)"), location: block.location)
         }
     }
@@ -148,15 +191,15 @@ private extension FlowParser {
         guard let entry = block.entries("answer").first else { return hasChoices ? .choice : .text }
         guard let answer = Step.Answer(rawValue: entry.value) else {
             throw PromptError(
-                reason: .badValue(key: "answer", value: entry.value, expected: "text, yes-no, choice or list"),
+                reason: .badValue(key: "answer", value: entry.value, expected: "text, yes-no, choice, list, questions, minutes or email"),
                 location: entry.location)
         }
         if answer == .choice && !hasChoices {
             throw PromptError(reason: .missingKey("choice", block: "step \(block.name)"), location: block.location)
         }
-        if answer != .choice, let choice = block.entries("choice").first {
+        if answer != .choice, answer != .email, let choice = block.entries("choice").first {
             throw PromptError(
-                reason: .badValue(key: "choice", value: choice.value, expected: "'choice:' only on an 'answer: choice' step"),
+                reason: .badValue(key: "choice", value: choice.value, expected: "'choice:' only on an 'answer: choice' or 'answer: email' step"),
                 location: choice.location)
         }
         return answer
@@ -197,7 +240,7 @@ private extension FlowParser {
         guard let entry else { return .prepare }
         guard let stage = Stage(rawValue: entry.value) else {
             throw PromptError(
-                reason: .badValue(key: "stage", value: entry.value, expected: "prepare, conduct, debrief or done"),
+                reason: .badValue(key: entry.key, value: entry.value, expected: "prepare, conduct, debrief or done"),
                 location: entry.location)
         }
         return stage
@@ -234,7 +277,7 @@ private extension FlowParser {
                     if let target = try choice(entry).next, !names.contains(target) {
                         throw PromptError(reason: .unknownStep(target), location: entry.location)
                     }
-                case "ask", "say", "say-if-yes", "say-if-no", "done", "doing":
+                case "ask", "say", "say-if-yes", "say-if-no", "done", "doing", "suggest", "draft", "bank-for":
                     for field in try template(entry).fields where !fields.contains(field) {
                         throw PromptError(
                             reason: .badValue(

@@ -19,16 +19,33 @@
 /// goal
 ///   at-least: 5
 ///   up-to: 15
+///
+/// timing                       # the time plan of a conversation
+///   default-minutes: 30
+///   per-question: 3
+///   opening: 3
+///   closing: 3
+///   shortest: 10
+///   longest: 120
+///   keep-for-end: resources    # the last question of these categories is kept for the end
+///
+/// question-list                # how the question list is built
+///   closing: Who else should I talk to?
+///   closing-category: resources
+///   closing-like: who else     # a suggestion starting so is the closing question again
+///   per-category: 2            # suggestions move on once a category has this many
+///   usual-category: insights   # for a question like no suggested one
+///   longest: 300
 /// ```
 public enum MessageParser {
-    static let kinds = ["message", "command", "words", "goal"]
+    static let kinds = ["message", "command", "words", "goal", "timing", "question-list"]
 
     /// Parses every message file together and checks that every message, command and word list the
     /// app needs is there, once.
     public static func parse(_ files: [(text: String, file: String)]) throws(PromptError) -> MessageBook {
         var book = MessageBook(messages: [:], commands: [], words: [:], goalMinimum: 0, goalMaximum: 0)
         var seen: [String: SourceLocation] = [:]
-        var goalSeen = false
+        var seenKinds: Set<String> = []
         for (text, file) in files {
             for block in try PromptDocument.parse(text, file: file) {
                 guard kinds.contains(block.kind) else {
@@ -43,14 +60,15 @@ public enum MessageParser {
                 case "message": book.messages[block.name] = try message(block)
                 case "command": book.commands.append(try command(block))
                 case "words": book.words[block.name] = try words(block)
-                default:
-                    (book.goalMinimum, book.goalMaximum) = try goal(block)
-                    goalSeen = true
+                case "timing": (book.timing, book.minutesRange) = try timing(block)
+                case "question-list": book.questionList = try questionList(block)
+                default: (book.goalMinimum, book.goalMaximum) = try goal(block)
                 }
+                seenKinds.insert(block.kind)
             }
         }
         let somewhere = SourceLocation(file: files.first?.file ?? "prompts/chat/home.messages", line: 1)
-        try checkComplete(book, goalSeen: goalSeen, at: somewhere)
+        try checkComplete(book, seenKinds: seenKinds, at: somewhere)
         return book
     }
 }
@@ -139,7 +157,63 @@ private extension MessageParser {
         return (minimum, maximum)
     }
 
-    static func checkComplete(_ book: MessageBook, goalSeen: Bool, at location: SourceLocation) throws(PromptError) {
+    static func timing(_ block: PromptBlock) throws(PromptError) -> (Timing, ClosedRange<Int>) {
+        try block.checkKeys(["default-minutes", "per-question", "opening", "closing", "shortest", "longest", "keep-for-end"])
+        let shortest = try number(block, "shortest", atLeast: 1)
+        let longest = try number(block, "longest", atLeast: shortest)
+        let defaultEntry = try block.required("default-minutes")
+        let defaultMinutes = try number(block, "default-minutes", atLeast: 1)
+        guard (shortest...longest).contains(defaultMinutes) else {
+            throw PromptError(
+                reason: .badValue(key: "default-minutes", value: defaultEntry.value, expected: "a number from shortest (\(shortest)) to longest (\(longest))"),
+                location: defaultEntry.location)
+        }
+        let keep = try block.entries("keep-for-end").map { entry throws(PromptError) in try category(entry) }
+        let timing = Timing(
+            defaultMinutes: defaultMinutes, minutesPerQuestion: try number(block, "per-question", atLeast: 1),
+            openingMinutes: try number(block, "opening", atLeast: 0), closingMinutes: try number(block, "closing", atLeast: 0),
+            keepForEnd: keep)
+        return (timing, shortest...longest)
+    }
+
+    static func questionList(_ block: PromptBlock) throws(PromptError) -> QuestionListSettings {
+        try block.checkKeys(["closing", "closing-category", "closing-like", "per-category", "usual-category", "longest"])
+        let closing = try block.required("closing")
+        guard closing.value.hasSuffix("?") else {
+            throw PromptError(reason: .badValue(key: "closing", value: closing.value, expected: "one question, ending with '?'"), location: closing.location)
+        }
+        var like: [String] = []
+        for entry in block.entries("closing-like") {
+            let phrase = Phrase.normalise(entry.value)
+            guard !phrase.isEmpty else {
+                throw PromptError(reason: .badValue(key: "closing-like", value: entry.value, expected: "a word or phrase with letters or digits"), location: entry.location)
+            }
+            like.append(phrase)
+        }
+        return QuestionListSettings(
+            closing: closing.value, closingCategory: try category(try block.required("closing-category")), closingLike: like,
+            perCategory: try number(block, "per-category", atLeast: 1), usualCategory: try category(try block.required("usual-category")),
+            longest: try number(block, "longest", atLeast: 20))
+    }
+
+    static func number(_ block: PromptBlock, _ key: String, atLeast minimum: Int) throws(PromptError) -> Int {
+        let entry = try block.required(key)
+        guard let value = Int(entry.value), value >= minimum else {
+            throw PromptError(reason: .badValue(key: key, value: entry.value, expected: "a whole number, at least \(minimum)"), location: entry.location)
+        }
+        return value
+    }
+
+    static func category(_ entry: PromptEntry) throws(PromptError) -> TiaraCategory {
+        guard let category = TiaraCategory(rawValue: entry.value) else {
+            throw PromptError(
+                reason: .badValue(key: entry.key, value: entry.value, expected: TiaraCategory.allCases.map(\.rawValue).joined(separator: ", ")),
+                location: entry.location)
+        }
+        return category
+    }
+
+    static func checkComplete(_ book: MessageBook, seenKinds: Set<String>, at location: SourceLocation) throws(PromptError) {
         func missing(_ what: String) -> PromptError {
             PromptError(reason: .unreadable("no \(what) in prompts/chat/*.messages (the app needs it)"), location: location)
         }
@@ -152,6 +226,8 @@ private extension MessageParser {
         if let name = MessageBook.requiredWords.first(where: { book.words[$0] == nil }) {
             throw missing("'words \(name)'")
         }
-        if !goalSeen { throw missing("'goal' block") }
+        for kind in ["goal", "timing", "question-list"] where !seenKinds.contains(kind) {
+            throw missing("'\(kind)' block")
+        }
     }
 }

@@ -4,7 +4,19 @@ public struct PromptLibrary: Sendable {
     /// The files the library was read from.
     public var files: PromptFiles
     /// Every `.rules` file compiled: concepts, replacements, coach rules, doors and intents.
-    public var rules: RuleBook
+    public var rules: RuleBook {
+        switch compiledRules {
+        case .ready(let book): return book
+        case .deferred(let deferred): return deferred.value
+        }
+    }
+
+    private enum CompiledRules: Sendable {
+        case ready(RuleBook)
+        case deferred(DeferredRuleBook)
+    }
+
+    private var compiledRules: CompiledRules
     /// The flows by name (`flows/prepare.flow` is `prepare`).
     public var flows: [String: Flow]
     /// The chat's own texts, command descriptions, answer words and goal (`chat/*.messages`).
@@ -12,7 +24,19 @@ public struct PromptLibrary: Sendable {
     /// The question banks, in file order (`questions/*.questions`); one is named `general`.
     public var banks: [QuestionBank]
     /// The rehearsal's personas, topics and clock (`personas/*.persona`, `rehearse/*.topics`).
-    public var rehearsal: RehearsalBook
+    public var rehearsal: RehearsalBook {
+        switch compiledRehearsal {
+        case .ready(let book): return book
+        case .onFirstUse(let lazy): return lazy.value
+        }
+    }
+
+    private enum CompiledRehearsal: Sendable {
+        case ready(RehearsalBook)
+        case onFirstUse(LazyRehearsalBook)
+    }
+
+    private var compiledRehearsal: CompiledRehearsal
 
     /// The flows the app starts by itself, which every prompts folder must have.
     static let requiredFlows = ["prepare"]
@@ -26,12 +50,14 @@ public struct PromptLibrary: Sendable {
     }
 
     /// Parses every file; the first mistake is thrown as `file:line: message`.
-    public static func load(_ files: PromptFiles) throws(PromptError) -> PromptLibrary {
-        var ruleFiles: [RuleFile] = []
-        for file in files.files where file.path.hasSuffix(".rules") {
-            ruleFiles.append(try RuleParser.parse(file.text, file: file.displayName))
-        }
-        let rules = try RuleBook.compile(ruleFiles)
+    ///
+    /// With `rulesInBackground` (for the built-in prompts only, which the tests keep correct) the
+    /// rules compile on another thread while the rest loads, and the first use of `rules` waits;
+    /// the rehearsal's personas and topics compile when a rehearsal first needs them.
+    public static func load(_ files: PromptFiles, rulesInBackground: Bool = false) throws(PromptError) -> PromptLibrary {
+        let ruleFiles = files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
+        let rules: CompiledRules =
+            rulesInBackground ? .deferred(DeferredRuleBook(files: ruleFiles)) : .ready(try RuleBook.compile(ruleFiles))
         var flows: [String: Flow] = [:]
         for file in files.files(in: "flows", ending: ".flow") {
             let flow = try FlowParser.parse(file.text, file: file.displayName)
@@ -45,8 +71,12 @@ public struct PromptLibrary: Sendable {
                 reason: .unreadable("no flows/\(name).flow (the app starts this flow; expected it in \(files.origin))"),
                 location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
         }
-        let rehearsal = try RehearsalBook.load(files, ruleFiles: ruleFiles, banks: banks)
-        return PromptLibrary(files: files, rules: rules, flows: flows, messages: messages, banks: banks, rehearsal: rehearsal)
+        let rehearsal: CompiledRehearsal =
+            rulesInBackground
+            ? .onFirstUse(LazyRehearsalBook(files: files, banks: banks))
+            : .ready(try RehearsalBook.load(files, ruleFiles: try RehearsalBook.ruleFiles(files), banks: banks))
+        return PromptLibrary(
+            files: files, compiledRules: rules, flows: flows, messages: messages, banks: banks, compiledRehearsal: rehearsal)
     }
 
     /// The label of every saved field, in the order the flows ask for them.

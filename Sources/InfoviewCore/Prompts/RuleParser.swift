@@ -102,24 +102,9 @@ public enum RuleParser {
     private static func rule(from block: PromptBlock, order: Int) throws(PromptError) -> RuleFile.RuleSource {
         try block.checkKeys(ruleKeys)
         try requireName(block)
-        let severityEntry = try block.required("severity")
-        guard let severity = Severity(rawValue: severityEntry.value) else {
-            throw PromptError(
-                reason: .badValue(key: "severity", value: severityEntry.value, expected: "pitch, caution or tip"),
-                location: severityEntry.location)
-        }
+        let severity = try severity(of: block)
         _ = try block.required("when")
-        var channels: [Channel] = []
-        for entry in block.entries("channel") {
-            for name in entry.value.split(separator: ",").map({ $0.trimmingSpaces() }) {
-                guard let channel = Channel(rawValue: name) else {
-                    throw PromptError(
-                        reason: .badValue(key: "channel", value: name, expected: "question, spoken, email or note"),
-                        location: entry.location)
-                }
-                channels.append(channel)
-            }
-        }
+        let channels = try channels(of: block)
         let rule = Rule(
             id: block.name, severity: severity, kind: block.value("kind"), channels: channels,
             why: try block.required("why").value, instead: block.value("instead"),
@@ -135,12 +120,7 @@ public enum RuleParser {
     private static func lint(from block: PromptBlock) throws(PromptError) -> (lint: LintRule, require: PatternSource?) {
         try block.checkKeys(["severity", "kind", "channel", "measure", "require", "why", "instead", "example", "not"])
         try requireName(block)
-        let severityEntry = try block.required("severity")
-        guard let severity = Severity(rawValue: severityEntry.value) else {
-            throw PromptError(
-                reason: .badValue(key: "severity", value: severityEntry.value, expected: "pitch, caution or tip"),
-                location: severityEntry.location)
-        }
+        let severity = try severity(of: block)
         let measureEntry = try block.required("measure")
         let words = measureEntry.value.split(separator: " ").map(String.init)
         let expected = "words-over N, no-question, missing-in-opening N (with require:) or self-over-other"
@@ -158,6 +138,25 @@ public enum RuleParser {
         if case .missingInOpening = measure, require == nil {
             throw PromptError(reason: .missingKey("require", block: "lint \(block.name)"), location: block.location)
         }
+        let channels = try channels(of: block)
+        let lint = LintRule(
+            id: block.name, severity: severity, kind: block.value("kind"), channels: channels, measure: measure,
+            why: try block.required("why").value, instead: block.value("instead"), examples: try examples(block, "example"),
+            counterExamples: try examples(block, "not"), location: block.location)
+        return (lint, require)
+    }
+
+    private static func severity(of block: PromptBlock) throws(PromptError) -> Severity {
+        let entry = try block.required("severity")
+        guard let severity = Severity(rawValue: entry.value) else {
+            throw PromptError(
+                reason: .badValue(key: "severity", value: entry.value, expected: "pitch, caution or tip"), location: entry.location)
+        }
+        return severity
+    }
+
+    /// `channel: question, spoken` (the key may repeat).
+    private static func channels(of block: PromptBlock) throws(PromptError) -> [Channel] {
         var channels: [Channel] = []
         for entry in block.entries("channel") {
             for name in entry.value.split(separator: ",").map({ $0.trimmingSpaces() }) {
@@ -169,11 +168,7 @@ public enum RuleParser {
                 channels.append(channel)
             }
         }
-        let lint = LintRule(
-            id: block.name, severity: severity, kind: block.value("kind"), channels: channels, measure: measure,
-            why: try block.required("why").value, instead: block.value("instead"), examples: try examples(block, "example"),
-            counterExamples: try examples(block, "not"), location: block.location)
-        return (lint, require)
+        return channels
     }
 
     private static func requireName(_ block: PromptBlock) throws(PromptError) {

@@ -46,17 +46,20 @@ public struct Coach {
         let candidates = book.ruleIndex.candidates(for: tokens, marks: &marks, generation: generation)
         var found: [RuleMatch] = []
         var situation = Situation(context: context)
+        let channelBit = channel.bit
         for candidate in candidates {
             let reference = book.rulePrograms[Int(candidate)]
             let gate = book.ruleGates[reference.rule]
-            if !gate.channels.isEmpty && !gate.channels.contains(channel) { continue }
+            if gate.channels != 0 && gate.channels & channelBit == 0 { continue }
             if gate.minimumWords > tokens.count { continue }
             if !muted.isEmpty && muted.contains(book.rules[reference.rule].rule.id) { continue }
-            let program = book.rules[reference.rule].when[reference.pattern].program
-            guard program.isPossible(in: tokens) else { continue }
+            guard book.programs[Int(candidate)].isPossible(in: tokens) else { continue }
+            let matches = matcher.allMatches(of: book.programs[Int(candidate)], in: tokens, sets: book.sets)
+            if matches.isEmpty { continue }
+            let program = book.programs[Int(candidate)]
             let compiled = book.rules[reference.rule]
             let rule = compiled.rule
-            for match in matcher.allMatches(of: program, in: tokens, sets: book.sets) {
+            for match in matches {
                 // A note narrates: who opened the door may be told in another sentence of it.
                 let sentence = channel == .note ? 0..<tokens.count : Self.sentence(around: match, in: tokens)
                 if let limit = rule.longerThan, sentence.count - Self.breaks(in: sentence, tokens) <= limit { continue }

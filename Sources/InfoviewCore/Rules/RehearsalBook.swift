@@ -232,3 +232,14 @@ extension RehearsalBook {
             + personas.flatMap(\.rejoinders).reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
     }
 }
+
+extension RehearsalBook {
+    /// The `.rules` files parsed, for the concepts and word variants the rehearsal's patterns share.
+    static func ruleFiles(_ files: PromptFiles) throws(PromptError) -> [RuleFile] {
+        var parsed: [RuleFile] = []
+        for file in files.files where file.path.hasSuffix(".rules") {
+            parsed.append(try RuleParser.parse(file.text, file: file.displayName))
+        }
+        return parsed
+    }
+}

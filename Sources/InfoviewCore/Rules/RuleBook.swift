@@ -28,7 +28,8 @@ public struct RuleBook: Sendable {
 
     /// What decides cheaply whether a rule may apply at all: its channels.
     struct Gate: Sendable {
-        var channels: Set<Channel>
+        /// The channels as bits (`Channel.bit`); 0 for every channel.
+        var channels: UInt8
         /// A rule with `longer-than: N` cannot fire on a text of N words or fewer.
         var minimumWords: Int
     }
@@ -46,6 +47,8 @@ public struct RuleBook: Sendable {
     /// Every `when:` program of every rule, flattened, with the rule and pattern it belongs to.
     var rulePrograms: [(rule: Int, pattern: Int)]
     var ruleIndex: PatternIndex
+    /// The program of each entry of `rulePrograms`, in the same order.
+    var programs: [Program]
     var intentPrograms: [(intent: Int, pattern: Int)]
     var intentIndex: PatternIndex
 
@@ -167,9 +170,10 @@ public struct RuleBook: Sendable {
         let size = compiler.vocabulary.count
         return RuleBook(
             normaliser: normaliser, sets: compiler.sets, firstPerson: firstPerson, secondPerson: secondPerson,
-            rules: rules, ruleGates: rules.map { Gate(channels: Set($0.rule.channels), minimumWords: ($0.rule.longerThan ?? -1) + 1) }, doors: doors, intents: intents, lints: lints,
+            rules: rules, ruleGates: rules.map { Gate(channels: $0.rule.channels.reduce(0) { $0 | $1.bit }, minimumWords: ($0.rule.longerThan ?? -1) + 1) }, doors: doors, intents: intents, lints: lints,
             rulePrograms: rulePrograms,
             ruleIndex: PatternIndex(programs: rulePrograms.map { rules[$0.rule].when[$0.pattern].program }, vocabularySize: size),
+            programs: rulePrograms.map { rules[$0.rule].when[$0.pattern].program },
             intentPrograms: intentPrograms,
             intentIndex: PatternIndex(
                 programs: intentPrograms.map { intents[$0.intent].when[$0.pattern].program }, vocabularySize: size))

@@ -71,6 +71,31 @@ public struct FlowProgressRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var trail: String
     /// When it was last recorded.
     public var updatedAt: Date
+    /// What the step holds between lines (a `StepDetail` as JSON), if anything.
+    public var detail: String?
+}
+
+/// A question on an interview's list, at its place.
+public struct QuestionRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// The table: `question`.
+    public static let databaseTableName = "question"
+    /// The row id; `nil` before insertion.
+    public var id: Int64?
+    /// The interview it belongs to.
+    public var interviewId: Int64
+    /// Its place in the list, from 0.
+    public var position: Int
+    /// The question as the user will ask it.
+    public var text: String
+    /// Its TIARA category.
+    public var category: TiaraCategory
+    /// Where it came from.
+    public var origin: PlannedQuestion.Origin
+
+    /// Keeps the row id SQLite gave the new row.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
 }
 
 /// A coach rule the user has muted.

@@ -22,6 +22,13 @@ extension Store {
         try read { db in try InterviewRecord.order(Column("createdAt"), Column("id")).fetchAll(db) }
     }
 
+    /// An interview's questions, in order.
+    public func questions(for interviewId: Int64) throws(StoreError) -> [QuestionRecord] {
+        try read { db in
+            try QuestionRecord.filter(Column("interviewId") == interviewId).order(Column("position")).fetchAll(db)
+        }
+    }
+
     /// The answers saved for an interview, in the order they were first given.
     public func answers(for interviewId: Int64) throws(StoreError) -> [AnswerRecord] {
         try read { db in
@@ -101,10 +108,35 @@ private extension Store {
         case .progress(let name, let flow, let step, let trail):
             let id = try existing(name, in: db).id!
             let json = String(decoding: try JSONEncoder().encode(trail), as: UTF8.self)
-            try FlowProgressRecord(interviewId: id, flow: flow, step: step, trail: json, updatedAt: now).save(db)
+            try FlowProgressRecord(interviewId: id, flow: flow, step: step, trail: json, updatedAt: now, detail: nil).save(db)
         case .finished(let name, _):
             let id = try existing(name, in: db).id!
             _ = try FlowProgressRecord.deleteOne(db, key: id)
+        case .advanceStage(let name, let stage):
+            var record = try existing(name, in: db)
+            let order = Stage.allCases
+            guard order.firstIndex(of: stage)! > order.firstIndex(of: record.stage)! else { return }
+            record.stage = stage
+            record.updatedAt = now
+            try record.update(db)
+        case .saveQuestions(let name, let questions):
+            var record = try existing(name, in: db)
+            let id = record.id!
+            try QuestionRecord.filter(Column("interviewId") == id).deleteAll(db)
+            for (position, question) in questions.enumerated() {
+                var row = QuestionRecord(
+                    id: nil, interviewId: id, position: position, text: question.text, category: question.category,
+                    origin: question.origin)
+                try row.insert(db)
+            }
+            record.updatedAt = now
+            try record.update(db)
+        case .saveDetail(let name, let detail):
+            let id = try existing(name, in: db).id!
+            guard var row = try FlowProgressRecord.fetchOne(db, key: id) else { return }
+            row.detail = try detail.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            row.updatedAt = now
+            try row.update(db)
         case .mute(let rule):
             if try MutedRuleRecord.fetchOne(db, key: rule) == nil {
                 try MutedRuleRecord(ruleId: rule, mutedAt: now).insert(db)

@@ -8,18 +8,25 @@ extension Store {
             let interviews = try InterviewRecord.order(Column("createdAt"), Column("id")).fetchAll(db)
             let answers = try AnswerRecord.order(Column("id")).fetchAll(db)
             let progress = try FlowProgressRecord.order(Column("updatedAt").desc, Column("interviewId").desc).fetchAll(db)
+            let questions = try QuestionRecord.order(Column("interviewId"), Column("position")).fetchAll(db)
+            let questionsByInterview = Dictionary(grouping: questions, by: \.interviewId).mapValues { rows in
+                rows.map { PlannedQuestion(text: $0.text, category: $0.category, origin: $0.origin) }
+            }
             var byInterview: [Int64: [String: String]] = [:]
             for answer in answers { byInterview[answer.interviewId, default: [:]][answer.key] = answer.value }
             let progressByInterview = Dictionary(progress.map { ($0.interviewId, $0) }) { first, _ in first }
             let snapshots = interviews.map { record -> Overview.Interview in
                 let saved = byInterview[record.id!] ?? [:]
+                let list = questionsByInterview[record.id!] ?? []
                 let interrupted = progressByInterview[record.id!].map { row in
                     FlowProgress(
                         flow: row.flow, interview: record.name, step: row.step,
                         trail: (try? JSONDecoder().decode([String].self, from: Data(row.trail.utf8))) ?? [],
-                        answers: saved)
+                        answers: saved, questions: list,
+                        detail: row.detail.flatMap { try? JSONDecoder().decode(StepDetail.self, from: Data($0.utf8)) })
                 }
-                return Overview.Interview(name: record.name, stage: record.stage, answers: saved, interrupted: interrupted)
+                return Overview.Interview(
+                    name: record.name, stage: record.stage, answers: saved, interrupted: interrupted, questions: list)
             }
             let names = Dictionary(uniqueKeysWithValues: interviews.map { ($0.id!, $0.name) })
             var overview = Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })

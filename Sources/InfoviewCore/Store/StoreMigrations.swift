@@ -41,6 +41,23 @@ enum StoreMigrations {
                 t.column("mutedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-questions") { db in
+            try db.create(table: "question") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("interviewId", .integer).notNull().indexed().references("interview", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("category", .text).notNull()
+                    .check(sql: "category IN ('trends', 'insights', 'advice', 'resources', 'assignments')")
+                t.column("origin", .text).notNull()
+                t.uniqueKey(["interviewId", "position"])
+            }
+        }
+        migrator.registerMigration("v3-step-detail") { db in
+            try db.alter(table: "flowProgress") { t in
+                t.add(column: "detail", .text)
+            }
+        }
         registerRehearsals(&migrator)
         return migrator
     }

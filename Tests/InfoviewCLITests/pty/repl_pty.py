@@ -369,7 +369,11 @@ def escapes_never_raw(binary, home):
     s.child.send("skip\r")
     s.ask("boss", name="]0;pwned Sam")
     s.child.send("yes\r")
+    s.ask("learn", name="]0;pwned Sam")
+    s.child.send("/show ]0;pwned Sam\r")
     s.expect(TEXTS.answer_line("role", "pasted ^[[31mred \ufffd2J \ufffdevil"), "the role shown with visible escapes")
+    s.in_flow()
+    s.child.send("stop\r")
     s.home()
     s.leave()
     out = s.output()
@@ -520,6 +524,34 @@ def kill_9_mid_prepare(binary, home):
     last.leave()
 
 
+def rewrite_in_one_keystroke(binary, home):
+    """At a real terminal, a flagged question's rewrite goes on the list with Enter alone."""
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare Sam\r")
+    s.ask("role", name="Sam")
+    for step, answer in [("organisation", "skip"), ("connection", "skip"), ("boss", "skip"), ("learn", "yes")]:
+        s.child.send(answer + "\r")
+        s.ask(step, name="Sam")
+    s.child.send("how the work really goes\r")
+    s.in_flow()  # the question about gaps is wider than the terminal, so only its prompt is awaited
+    for step, answer in [("field", "done"), ("questions", "software")]:
+        s.child.send(answer + "\r")
+        s.ask(step, name="Sam")
+    s.child.send("Are you hiring?\r")
+    s.say("question-rewrite-keys")
+    s.in_flow()
+    s.child.send("\r")
+    s.in_flow()
+    s.child.send("list\r")
+    s.expect(TEXTS.text("questions-list-heading", count="2"), "the closing question and the rewrite on the list")
+    s.in_flow()
+    s.child.sendintr()
+    s.say("stopped", doing=TEXTS.doing(name="Sam"), step="questions")
+    s.home()
+    s.leave()
+
+
 def process_state(pid):
     with open(f"/proc/{pid}/stat") as file:
         return file.read().rsplit(")", 1)[1].split()[0]
@@ -545,6 +577,7 @@ SCENARIOS = {
         sigterm_leaves,
         ctrl_z_suspends,
         kill_9_mid_prepare,
+        rewrite_in_one_keystroke,
     ]
 }
 

@@ -330,3 +330,48 @@ func seededReplay() throws {
     }
     #expect(try run() == run())
 }
+
+@Test("with a question list of its own, /next asks it in the time plan's order and the live checklist marks the spare ones")
+func nextFromTheQuestionList() throws {
+    let library = try TestSupport.library()
+    let engine = DialogueEngine(library: library)
+    let questions = [
+        PlannedQuestion(text: "How has your field changed lately?", category: .trends, origin: .own),
+        PlannedQuestion(text: "What does a good week look like for you?", category: .insights, origin: .own),
+        PlannedQuestion(text: "What surprised you most when you started?", category: .insights, origin: .own),
+        PlannedQuestion(text: "What would you do in my place?", category: .advice, origin: .own),
+        PlannedQuestion(text: "Who else should I talk to?", category: .resources, origin: .closing),
+    ]
+    let interview = Overview.Interview(
+        name: "Sam", stage: .conduct, answers: ["name": "Sam", "role": "Designer", "minutes": "15"], questions: questions)
+    let planned = engine.plannedQuestions(for: interview, limit: 5)
+    let plan = TimePlan(minutes: 15, questions: questions, timing: library.messages.timing)
+    #expect(planned.bankTitle == nil)
+    #expect(planned.questions.count == questions.count)
+    #expect(planned.questions.last == "Who else should I talk to?", "the question kept for the end comes last")
+    #expect(planned.ifTime.count == plan.marks.filter { $0 == .ifTime }.count)
+    #expect(!planned.ifTime.isEmpty, "fifteen minutes leave some questions for spare time")
+    #expect(engine.plannedMinutes(interview) == 15)
+    var state = Conversation()
+    var random = SeededGenerator(seed: 1)
+    var overview = Overview(interviews: [interview])
+    var turn = engine.respond(to: "/rehearse Sam", in: state, overview: overview, using: &random)
+    state = turn.state
+    turn = engine.respond(to: "/next", in: state, overview: overview, using: &random)
+    #expect(turn.reply.plainText.hasPrefix("(/next asks the questions on your list for Sam, in the order of your time plan.)\nYou: " + planned.questions[0]))
+    overview.rehearsals = []
+    state = Conversation()
+    let live = engine.respond(to: "/live Sam", in: state, overview: overview, now: TestSupport.now, using: &random).reply.plainText
+    #expect(!live.contains("No question list of your own yet"))
+    #expect(live.hasSuffix("1/\(questions.count) · 0 of 15 min · " + planned.questions[0]))
+    if let spare = planned.ifTime.first, spare > 0 {
+        var checklist = engine.respond(to: "/live Sam", in: Conversation(), overview: overview, now: TestSupport.now, using: &random).state
+        var shown = ""
+        for _ in 0..<spare {
+            let next = engine.respond(to: "", in: checklist, overview: overview, now: TestSupport.now, using: &random)
+            checklist = next.state
+            shown = next.reply.plainText
+        }
+        #expect(shown.hasSuffix(planned.questions[spare] + " (if there is time)"))
+    }
+}

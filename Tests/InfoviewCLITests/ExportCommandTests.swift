@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import InfoviewCore
+
+/// `infoview export` and `infoview prepare` through the built program.
+@Suite("infoview export and prepare")
+struct ExportCommandTests {
+    static let email = "Dear Sam,\n\nProfessor Tran suggested I write to you. Would you have 20 minutes to share your advice?\n\nThank you,\nAlex"
+
+    /// A sandbox whose database holds Sam, prepared with two questions and an email, and Ana,
+    /// with nothing but her name.
+    func sandbox() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        let store = try Store(path: sandbox.database)
+        try store.apply(
+            [
+                .startInterview(name: "Sam", stage: .prepare),
+                .save(interview: "Sam", flow: "prepare", step: "role", field: "role", value: "Engineer"),
+                .save(interview: "Sam", flow: "prepare", step: "email", field: "outreach-email", value: Self.email),
+                .saveQuestions(
+                    interview: "Sam",
+                    questions: [
+                        PlannedQuestion(text: "What does a typical week look like for you?", category: .insights, origin: .own),
+                        PlannedQuestion(text: "Who else should I talk to?", category: .resources, origin: .closing),
+                    ]),
+                .advanceStage(interview: "Sam", stage: .conduct),
+                .startInterview(name: "Ana", stage: .prepare),
+            ], now: Date(timeIntervalSince1970: 1_736_154_000))
+        return sandbox
+    }
+
+    @Test("export NAME --format md prints the prep sheet the core writes")
+    func sheet() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run([], arguments: ["export", "sam", "--format", "md"])
+        #expect(run.status == 0)
+        let overview = try Store(path: sandbox.database).overview()
+        let expected = PrepSheet(library: try PromptTexts.library.get()).markdown(for: try #require(overview.interview(named: "Sam")))
+        #expect(run.output == expected)
+        #expect(run.output.contains("What does a typical week look like for you?"))
+        #expect(run.errors.isEmpty)
+    }
+
+    @Test("--outreach prints the email alone, plain")
+    func outreach() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run([], arguments: ["export", "Sam", "--outreach"])
+        #expect(run.status == 0)
+        #expect(run.output == Self.email + "\n")
+    }
+
+    @Test("--out writes the file and prints nothing")
+    func outFile() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let file = sandbox.home.appendingPathComponent("sam.md").path
+        let run = try sandbox.run([], arguments: ["export", "Sam", "--out", file])
+        #expect(run.status == 0)
+        #expect(run.output.isEmpty)
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(written.hasPrefix(try PromptTexts.text("sheet-title", ["name": "Sam"]) + "\n"))
+    }
+
+    @Test("names in several words need no quotes", arguments: [["Sam"], ["sam"]])
+    func nameWords(words: [String]) throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run([], arguments: ["export"] + words + ["--outreach"])
+        #expect(run.status == 0)
+    }
+
+    @Test("an unknown name, a missing email or a folder that cannot be written is an error that says what to do", arguments: [
+        (["export", "Zed"], "there is no interview named 'Zed' (expected one of: Sam, Ana)"),
+        (["export", "Ana", "--outreach"], "there is no outreach email for Ana yet (expected one drafted in /prepare Ana)"),
+        (["export", "Sam", "--out", "/no/such/folder/sam.md"], "cannot write /no/such/folder/sam.md"),
+    ])
+    func errors(arguments: [String], message: String) throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run([], arguments: arguments)
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.contains(message))
+    }
+
+    @Test("a format it does not know is a usage error")
+    func badFormat() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run([], arguments: ["export", "Sam", "--format", "pdf"])
+        #expect(run.status == 64)
+    }
+
+    @Test("prepare NAME opens the chat on the first question for NAME, without the greeting")
+    func prepare() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run(Array("Teacher\n".utf8), arguments: ["prepare", "Jo", "Park", "--seed", "1"])
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(try PromptTexts.asks("role", name: "Jo Park").contains(lines.first ?? ""))
+        #expect(try !run.output.contains(PromptTexts.variants("welcome-back")[0]))
+        #expect(try PromptTexts.asks("organisation", name: "Jo Park").contains(lines[1]))
+        let listed = try sandbox.run([], arguments: ["list"])
+        #expect(listed.output.contains("- Jo Park, Teacher: "))
+    }
+
+    @Test("prepare without a name is a usage error")
+    func prepareWithoutName() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run([], arguments: ["prepare"])
+        #expect(run.status == 64)
+    }
+}
