@@ -552,6 +552,101 @@ def rewrite_in_one_keystroke(binary, home):
     s.leave()
 
 
+def live_line(message, **values):
+    """A pattern for a message whose minutes depend on the real clock: `elapsed` is any number."""
+    text = TEXTS.text(message, elapsed="ELAPSED", **values)
+    return re.compile(re.escape(text).replace(b"ELAPSED", rb"\d+"))
+
+
+def expect_pattern(session, pattern, what):
+    try:
+        session.child.expect(pattern)
+    except pexpect.TIMEOUT:
+        raise Failure(f"timed out after {TIMEOUT}s waiting for {what}")
+    except pexpect.EOF:
+        raise Failure(f"the program ended while waiting for {what}")
+
+
+def live_notes_at_terminal(binary, home):
+    """The live checklist at a terminal: the time in the prompt, a note per question saved as it is
+    typed, Enter alone to move on, Ctrl-C pauses and /live carries on, /stop ends it for the debrief."""
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare Dana\r")
+    s.ask("role", name="Dana")
+    s.child.send("Teacher\r")
+    s.ask("organisation", name="Dana")
+    s.child.sendintr()
+    s.say("stopped", doing=TEXTS.doing(name="Dana"), step="organisation")
+    s.home()
+    s.child.send("/live Dana\r")
+    s.expect(TEXTS.text("live-start", name="Dana", count="5", minutes="20"))
+    prompt = live_line("prompt-live", minutes="20")
+    for number, note in [(1, "Whole-class feedback saves hours"), (2, ""), (3, None)]:
+        expect_pattern(s, live_line("live-question", number=str(number), count="5", minutes="20", question=""), f"question {number}")
+        expect_pattern(s, prompt, "the live prompt with the time")
+        if note is not None:
+            s.child.send(note + "\r")
+    s.child.sendintr()
+    s.expect(b"^C")
+    s.say("live-paused", name="Dana")
+    s.home()
+    s.child.send("/live Dana\r")
+    s.say("live-resumed", name="Dana")
+    expect_pattern(s, live_line("live-question", number="3", count="5", minutes="20", question=""), "question 3 again")
+    expect_pattern(s, prompt, "the live prompt")
+    s.child.send("Calm and routines\r")
+    expect_pattern(s, live_line("live-question", number="4", count="5", minutes="20", question=""), "question 4")
+    s.child.send("/stop\r")
+    expect_pattern(s, live_line("live-finished", name="Dana", count="2", minutes="20"), "the checklist's end")
+    s.home()
+    s.child.send("/list\r")
+    s.expect(TEXTS.stage("debrief").encode(), "the interview waiting for its debrief")
+    s.home()
+    s.leave()
+
+
+def rehearse_ctrl_c_pauses(binary, home):
+    """A rehearsal at a terminal: the minutes in the prompt, a pitch flagged and taken back with
+    /retry, Ctrl-C pauses it, and the next start offers to carry on where the insider left off."""
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare Sam\r")
+    s.ask("role", name="Sam")
+    s.child.send("Software engineer\r")
+    s.ask("organisation", name="Sam")
+    s.child.sendintr()
+    s.say("stopped", doing=TEXTS.doing(name="Sam"), step="organisation")
+    s.home()
+    s.child.send("/rehearse Sam\r")
+    s.expect(b"Maya: ", "the insider's greeting")
+    s.expect(TEXTS.text("prompt-rehearse", minute="0", minutes="20") + b" ")
+    s.child.send("What does a typical day look like for you?\r")
+    s.expect(b"Maya: ", "the insider's answer")
+    s.expect(TEXTS.text("prompt-rehearse", minute="2", minutes="20") + b" ")
+    s.child.send("Are you hiring right now?\r")
+    s.expect(b"pitch: ", "the coach's flag")
+    s.say("rehearse-retry-hint")
+    s.child.send("/retry\r")
+    s.say("rehearse-retry", first="Maya")
+    s.expect(TEXTS.text("prompt-rehearse", minute="2", minutes="20") + b" ", "the minute before the pitch")
+    s.child.sendintr()
+    s.expect(b"^C")
+    s.say("rehearse-paused", name="Sam", minute="2", minutes="20")
+    s.home()
+    s.leave()
+
+    again = Session(binary, home)
+    again.start(returning=True)
+    doing = TEXTS.text("rehearse-doing", name="Sam").decode()
+    again.say("conduct-paused", doing=doing, minute="2", minutes="20")
+    again.home()
+    again.child.send("/resume\r")
+    again.say("rehearse-resumed", name="Sam", persona="Maya Okafor", minute="2", minutes="20")
+    again.expect(TEXTS.text("prompt-rehearse", minute="2", minutes="20") + b" ")
+    again.leave()
+
+
 def process_state(pid):
     with open(f"/proc/{pid}/stat") as file:
         return file.read().rsplit(")", 1)[1].split()[0]
@@ -578,6 +673,8 @@ SCENARIOS = {
         ctrl_z_suspends,
         kill_9_mid_prepare,
         rewrite_in_one_keystroke,
+        live_notes_at_terminal,
+        rehearse_ctrl_c_pauses,
     ]
 }
 
