@@ -30,17 +30,17 @@ struct InfoviewCommand: ParsableCommand {
         // The line editor is for a person at a terminal: both ends must be one.
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         // Before anything can start a thread: threads inherit the blocked signals.
-        let signals = interactive ? try SignalWatcher(signals: LineEditor.watchedSignals) : nil
+        let signals = try SignalWatcher(signals: interactive ? LineEditor.watchedSignals : PlainLineReader.watchedSignals)
         let environment = ProcessInfo.processInfo.environment
         let library = try options.promptLibrary()
         var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed)
         let console = Console.standard(environment: environment)
-        if let signals {
+        if interactive {
             var editor = LineEditor(
                 signals: signals, historyPath: Self.historyPath(), usesColour: console.usesColour)
             Repl.run(host: &host, reader: &editor, console: console)
         } else {
-            var reader = PlainLineReader()
+            var reader = PlainLineReader(signals: signals)
             Repl.run(host: &host, reader: &reader, console: console)
         }
     }
