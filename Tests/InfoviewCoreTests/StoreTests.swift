@@ -40,7 +40,7 @@ private func bytes(_ path: String) throws -> Data {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("empty.sqlite").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         #expect(throws: StoreError.notADatabase(path: path, detail: "it is an empty file; delete it to start a new database there")) {
             _ = try Store(path: path)
         }
