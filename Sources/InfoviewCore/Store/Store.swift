@@ -37,6 +37,7 @@ public final class Store: Sendable {
                 try Self.create(at: path, migrator: migrator, configuration: configuration)
             }
             try Self.checkHeader(path)
+            try Self.checkWritable(path)
         }
         do {
             database = try isFile ? DatabaseQueue(path: path, configuration: configuration) : DatabaseQueue(configuration: configuration)
@@ -91,7 +92,30 @@ private extension Store {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .cannotOpen(path: path, detail: "cannot create the folder \(folder)")
+            throw .cannotOpen(path: path, detail: "cannot create the folder \(folder)\(reason(for: error))")
+        }
+    }
+
+    /// `: <the system's words>` for an error that carries an `errno`, else nothing.
+    static func reason(for error: any Error) -> String {
+        guard let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error else { return "" }
+        let code = (underlying as NSError)
+        guard code.domain == NSPOSIXErrorDomain else { return "" }
+        return ": " + String(cString: strerror(Int32(code.code)))
+    }
+
+    /// Refuses an existing database that cannot be written, or whose folder cannot take the
+    /// journal files SQLite keeps beside it, before SQLite gives a vaguer message.
+    static func checkWritable(_ path: String) throws(StoreError) {
+        guard exists(path) else { return }
+        if access(path, R_OK | W_OK) != 0 {
+            throw .cannotOpen(path: path, detail: "the file cannot be written: \(String(cString: strerror(errno))) (check its permissions)")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if access(folder, W_OK | X_OK) != 0 {
+            throw .cannotOpen(
+                path: path,
+                detail: "its folder \(folder) cannot be written: \(String(cString: strerror(errno))) (SQLite keeps its journal beside the database)")
         }
     }
 

@@ -27,7 +27,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .damaged(let path, let detail):
             return "\(path) is damaged (\(detail)) — left untouched; restore it from a copy (infoview keeps one as PATH.bak-… before each upgrade) or point --db or INFOVIEW_DB at another file"
         case .diskFull(let path):
-            return "the disk that holds \(path) is full, so nothing more could be written; free some space and try again"
+            return "the disk that holds \(path) is full, so nothing more could be written; free some space first"
         case .newerSchema(let path, let unknown):
             return "\(path) was written by a newer infoview (it has changes this version does not know: \(unknown.joined(separator: ", "))) — nothing was written; update infoview to open it"
         case .busy(let path):
