@@ -19,6 +19,7 @@ struct InfoviewCommand: ParsableCommand {
             ListCommand.self,
             ExportCommand.self,
             PrepareCommand.self,
+            DebriefCommand.self,
             PromptsCommand.self,
         ]
     )

@@ -59,6 +59,7 @@ struct PipedSessionTests {
                 What you can type:
                 /help            show this list
                 /prepare [NAME]  get ready for a conversation: who, what to learn, your questions, the time, the email
+                /debrief [NAME]  after the meeting: what you learned, the gaps, who else to meet, what to do next
                 /list            your interviews and where each one is
                 /show NAME       everything saved about one interview
                 /resume [NAME]   carry on where you stopped

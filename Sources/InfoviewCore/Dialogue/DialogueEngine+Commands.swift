@@ -16,13 +16,16 @@ extension DialogueEngine {
             case .skip: return turn(engine.skip(progress, using: &random), state)
             default: return turn(engine.stop(progress), state)
             }
-        case .prepare, .resume:
+        case .prepare, .debrief, .resume:
             if let progress = inFlow {
                 let doing = flowEngine(progress.flow).doing(progress)
                 return Turn(reply: dim(messages.text("in-flow-busy", ["doing": doing, "command": command.typed])), state: state)
             }
-            return command == .prepare
-                ? prepare(argument, state, overview, using: &random) : resume(argument, state, overview, using: &random)
+            switch command {
+            case .prepare: return prepare(argument, state, overview, using: &random)
+            case .debrief: return debrief(argument, state, overview, using: &random)
+            default: return resume(argument, state, overview, using: &random)
+            }
         case .help:
             return Turn(reply: help(), state: state)
         case .list:

@@ -81,7 +81,7 @@ public struct DialogueEngine: Sendable {
                 .filter { $0.hasPrefix(text.lowercased()) }
         }
         let first = before.split(separator: " ").first.map { $0.lowercased() } ?? ""
-        guard ["/prepare", "/show", "/resume"].contains(first) else { return [] }
+        guard ["/prepare", "/debrief", "/show", "/resume"].contains(first) else { return [] }
         let typed = text.lowercased()
         return overview.interviews.map(\.name).filter { $0.lowercased().hasPrefix(typed) }
     }

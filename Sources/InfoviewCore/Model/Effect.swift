@@ -18,6 +18,9 @@ public enum Effect: Sendable, Equatable {
     case saveQuestions(interview: String, questions: [PlannedQuestion])
     /// Keep what the current step holds between lines with the flow's place (`nil` clears it).
     case saveDetail(interview: String, detail: StepDetail?)
+    /// Someone an insider suggested meeting: a new interview (at its first stage) unless one with
+    /// that name exists, recorded as referred by `referredBy` when it has no referrer yet.
+    case refer(name: String, referredBy: String)
     /// The person disagrees with a coach rule: it stays silent for them from now on.
     case mute(rule: String)
     /// The rule speaks again.

@@ -10,6 +10,9 @@ public struct Flow: Sendable, Equatable {
     public var finishedStage: Stage?
     /// The steps in file order; the first one starts the flow.
     public var steps: [Step]
+    /// The channel the coach reads every text and list answer on (`check:`), such as `note` for
+    /// a debrief; `nil` when the answers are not checked.
+    public var checkChannel: Channel? = nil
 
     /// The step with this name.
     public func step(named name: String) -> Step? {
@@ -101,6 +104,9 @@ public struct Step: Sendable, Equatable {
     public var draft: [TextTemplate]
     /// On a question-list step, the field whose words pick the question bank, such as `{field}`.
     public var bankFor: TextTemplate?
+    /// On a list step, whether each item names a person to meet next (`refers:`): each becomes a
+    /// new interview, referred by this one.
+    public var refers: Bool = false
 
     /// Whether the step only closes the flow, without a question.
     public var isClosing: Bool { asks.isEmpty }

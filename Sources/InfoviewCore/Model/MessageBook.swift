@@ -66,7 +66,7 @@ public struct MessageBook: Sendable, Equatable {
         "finding-instead": ["instead"], "why-nothing": [], "why-finding": ["rule", "location", "pattern", "matched"],
         "why-rule": ["rule", "location", "why"], "why-unknown": ["rule", "nearest"], "mute-usage": ["muted"],
         "mute-done": ["rule"], "mute-unknown": ["rule", "nearest"], "unmute-done": ["rule"], "unmute-not-muted": ["rule"],
-    ].merging(preparePlaceholders) { general, _ in general }
+    ].merging(preparePlaceholders) { general, _ in general }.merging(debriefPlaceholders) { general, _ in general }
 
     /// The word lists every flow relies on.
     static let requiredWords = ["yes", "no", "unsure", "back", "skip", "stop", "done"] + prepareWords

@@ -137,6 +137,19 @@ private extension Store {
             row.detail = try detail.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             row.updatedAt = now
             try row.update(db)
+        case .refer(let name, let referrer):
+            let by = try existing(referrer, in: db).id
+            if var record = try interview(named: name, in: db) {
+                guard record.referredBy == nil, record.id != by else { return }
+                record.referredBy = by
+                record.updatedAt = now
+                try record.update(db)
+            } else {
+                var record = InterviewRecord(
+                    id: nil, name: name, role: nil, organisation: nil, connection: nil, isImmediateBoss: nil,
+                    stage: .prepare, referredBy: by, createdAt: now, updatedAt: now)
+                try record.insert(db)
+            }
         case .mute(let rule):
             if try MutedRuleRecord.fetchOne(db, key: rule) == nil {
                 try MutedRuleRecord(ruleId: rule, mutedAt: now).insert(db)

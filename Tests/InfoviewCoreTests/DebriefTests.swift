@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import InfoviewCore
+
+@Suite("Debrief") struct DebriefTests {
+    /// Types lines into the engine, keeping the state and every effect asked for.
+    private struct Chat {
+        let engine: DialogueEngine
+        var state = Conversation()
+        var overview: Overview
+        var random = SeededGenerator(seed: 2)
+        var effects: [Effect] = []
+
+        init(_ overview: Overview = Overview()) throws {
+            engine = DialogueEngine(library: try TestSupport.library())
+            self.overview = overview
+        }
+
+        @discardableResult
+        mutating func type(_ line: String) -> String {
+            let turn = engine.respond(to: line, in: state, overview: overview, using: &random)
+            state = turn.state
+            effects += turn.effects
+            return turn.reply.plainText
+        }
+    }
+
+    @Test("/debrief on a prepared interview moves it to debrief and opens on the day-to-day")
+    func startsOnExisting() throws {
+        var chat = try Chat(Overview(interviews: [Overview.Interview(name: "Sam", stage: .conduct, answers: ["name": "Sam"])]))
+        let reply = chat.type("/debrief sam")
+        #expect(chat.effects.contains(.advanceStage(interview: "Sam", stage: .debrief)))
+        #expect(chat.state.flow?.flow == "debrief")
+        #expect(chat.state.flow?.step == "day-to-day")
+        #expect(reply.contains("Sam"))
+    }
+
+    @Test("an answer is saved as given even when the coach flags it as a note; a plain one is not flagged")
+    func notesAreChecked() throws {
+        var chat = try Chat()
+        chat.type("/debrief Kim")
+        let flagged = chat.type("I asked whether they were hiring")
+        #expect(flagged.contains("pitch:"))
+        #expect(chat.state.lastFindings.contains { $0.severity == .pitch })
+        #expect(chat.effects.contains(.save(interview: "Kim", flow: "debrief", step: "day-to-day", field: "day-to-day", value: "I asked whether they were hiring")))
+        #expect(chat.state.flow?.step == "skills")
+        let plain = chat.type("She offered to forward my CV to her manager")
+        #expect(!plain.contains("pitch:"))
+    }
+
+    @Test("each referral line becomes an interview referred by this one, named by the words before a comma or bracket")
+    func referrals() throws {
+        var chat = try Chat()
+        chat.type("/debrief Kim")
+        chat.type("Busy")
+        for _ in 0..<5 { chat.type("done") }
+        #expect(chat.state.flow?.step == "referrals")
+        chat.type("Priya Shah, runs data at Acme")
+        chat.type("Tom (her old boss)")
+        chat.type("kim")
+        let refers = chat.effects.compactMap { effect -> String? in
+            if case .refer(let name, let by) = effect { return "\(name)<-\(by)" }
+            return nil
+        }
+        #expect(refers == ["Priya Shah<-Kim", "Tom<-Kim"])
+    }
+
+    @Test("the user raising an opportunity gets the kind explanation; the insider raising it does not")
+    func whoRaisedIt() throws {
+        for (choice, explained) in [("I did", true), ("they did", false)] {
+            var chat = try Chat()
+            chat.type("/debrief Kim")
+            chat.type("Busy")
+            for _ in 0..<7 { chat.type("done") }
+            #expect(chat.state.flow?.step == "opportunity")
+            chat.type("yes")
+            let reply = chat.type(choice)
+            #expect(reply.contains("Let them bring it up") == explained)
+            #expect(chat.state.flow?.step == (explained ? "opportunity-mine" : "opportunity-theirs"))
+        }
+    }
+
+    @Test("a referral adds a new interview at its first stage with its referrer, and never takes over an existing one's")
+    func storeReferral() throws {
+        let store = try Store(path: ":memory:")
+        let now = TestSupport.now
+        try store.apply([.startInterview(name: "Kim", stage: .debrief), .startInterview(name: "Ola", stage: .conduct)], now: now)
+        try store.apply([.refer(name: "Priya", referredBy: "Kim"), .refer(name: "ola", referredBy: "Kim")], now: now)
+        try store.apply([.refer(name: "Priya", referredBy: "Ola")], now: now)
+        let kim = try #require(try store.interview(named: "Kim"))
+        let priya = try #require(try store.interview(named: "Priya"))
+        let ola = try #require(try store.interview(named: "Ola"))
+        #expect(priya.stage == .prepare)
+        #expect(priya.referredBy == kim.id)
+        #expect(ola.referredBy == kim.id)
+        #expect(ola.stage == .conduct)
+        #expect(try store.interviews().count == 3)
+    }
+
+    @Test("flow parsing: check names a channel, refers belongs on a list step", arguments: [
+        ("flow\n  check: diary\nstep a\n  ask: Hi", 2, "'check: diary' is not valid (expected a channel: question, spoken, email, note)"),
+        ("step a\n  ask: Hi\n  save: a\n  refers: true", 4, "'refers: true' is not valid (expected 'refers:' only on an 'answer: list' step)"),
+    ])
+    func parsing(text: String, line: Int, message: String) {
+        #expect {
+            try FlowParser.parse(text, file: "f.flow")
+        } throws: { error in
+            (error as? PromptError)?.description == "f.flow:\(line): \(message)"
+        }
+    }
+
+    @Test("the shipped debrief flow reads every answer as a note and ends at done")
+    func shippedFlow() throws {
+        let flow = try #require(try TestSupport.library().flows["debrief"])
+        #expect(flow.checkChannel == .note)
+        #expect(flow.stage == .debrief)
+        #expect(flow.finishedStage == .done)
+        #expect(flow.steps.contains { $0.refers && $0.answer == .list })
+    }
+}
