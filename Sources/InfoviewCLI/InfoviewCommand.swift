@@ -20,6 +20,7 @@ struct InfoviewCommand: ParsableCommand {
             ExportCommand.self,
             PrepareCommand.self,
             DebriefCommand.self,
+            ReportCommand.self,
             PromptsCommand.self,
         ]
     )

@@ -30,6 +30,8 @@ extension DialogueEngine {
             return Turn(reply: help(), state: state)
         case .list:
             return Turn(reply: listing(overview), state: state)
+        case .report:
+            return Turn(reply: report(overview), state: state)
         case .show:
             return Turn(reply: show(argument, overview), state: state)
         case .quit:

@@ -2,5 +2,11 @@ extension MessageBook {
     /// The placeholders of the messages said while debriefing (`prompts/chat/debrief.messages`).
     static let debriefPlaceholders: [String: Set<String>] = [
         "debrief-again": ["name"], "debrief-missing": [], "referral-added": ["name", "by"],
+        "report-heading": [], "report-progress": ["bar", "done", "min", "max", "left"],
+        "report-progress-enough": ["bar", "done", "min", "max", "left"], "report-progress-full": ["bar", "done", "min", "max", "left"],
+        "report-no-debriefs": [], "report-topic": ["topic"], "report-shared": ["item", "names", "count"],
+        "report-single": ["item", "names"], "report-one-voice": ["item", "names"], "report-gaps-heading": [], "report-gap": ["rank", "bar", "count", "item", "names"],
+        "report-tree-heading": [], "report-tree-root": ["name", "stage"], "report-tree-branch": ["indent", "name", "stage"],
+        "report-pipeline-heading": [], "report-pipeline-line": ["stage", "count", "names"],
     ]
 }

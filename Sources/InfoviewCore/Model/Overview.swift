@@ -13,6 +13,8 @@ public struct Overview: Sendable, Equatable {
         public var interrupted: FlowProgress?
         /// The question list, in order.
         public var questions: [PlannedQuestion]
+        /// The name of the interview whose insider suggested this one, if any.
+        public var referredBy: String? = nil
 
         /// Creates an interview snapshot.
         public init(
