@@ -117,4 +117,48 @@ import Testing
         #expect(flow.finishedStage == .done)
         #expect(flow.steps.contains { $0.refers && $0.answer == .list })
     }
+
+    @Test("follow-ups: a thank-you due 24 hours on, an assignment on its written date, reporting back the next business day once done")
+    func followUpsInTheStore() throws {
+        let store = try Store(path: ":memory:")
+        let friday = TestSupport.now.addingTimeInterval(4 * 86_400)  // Friday 10 January 2025, 09:00 UTC
+        try store.apply([.startInterview(name: "Kim", stage: .debrief)], now: friday)
+        try store.apply(
+            [
+                .followUp(interview: "Kim", kind: .thankYou, text: "Thank Kim", due: .hours(24)),
+                .followUp(interview: "Kim", kind: .assignment, text: "read it by Tuesday", due: .written(DueDate.find(in: "read it by Tuesday"), otherwise: 5)),
+                .followUp(interview: "Kim", kind: .assignment, text: "read more", due: .written(nil, otherwise: 5)),
+            ], now: friday)
+        var open = try store.overview().followUps
+        #expect(open.map(\.text) == ["Thank Kim", "read it by Tuesday", "read more"])
+        #expect(open[0].due == friday.addingTimeInterval(86_400))
+        #expect(open[1].due == TestSupport.now.addingTimeInterval(8 * 86_400 + 15 * 3600 - 1))  // Tuesday 14th, 23:59:59
+        #expect(open[2].due == TestSupport.now.addingTimeInterval(11 * 86_400))  // Friday 17th, five business days on
+        try store.apply([.completeFollowUp(id: open[1].id, reportBack: "Tell Kim")], now: friday)
+        open = try store.overview().followUps
+        #expect(open.map(\.text) == ["Thank Kim", "Tell Kim", "read more"])
+        #expect(open[1].kind == .reportBack)
+        #expect(open[1].due == TestSupport.now.addingTimeInterval(7 * 86_400))  // Monday 13th
+    }
+
+    @Test("the greeting lists what is due today or overdue, numbered as /done counts them; nothing later")
+    func dueAtGreeting() throws {
+        let engine = DialogueEngine(library: try TestSupport.library())
+        var overview = Overview(interviews: [Overview.Interview(name: "Kim", stage: .done)])
+        let now = TestSupport.now
+        overview.followUps = [
+            FollowUp(id: 7, interview: "Kim", kind: .thankYou, text: "Thank Kim", due: now.addingTimeInterval(-2 * 86_400)),
+            FollowUp(id: 8, interview: "Kim", kind: .assignment, text: "Read the book", due: now.addingTimeInterval(3600)),
+            FollowUp(id: 9, interview: "Kim", kind: .assignment, text: "Build the demo", due: now.addingTimeInterval(3 * 86_400)),
+        ]
+        var random = SeededGenerator(seed: 1)
+        #expect(!engine.greeting(overview, using: &random).plainText.contains("Due now"))
+        overview.now = now
+        let greeting = engine.greeting(overview, using: &random).plainText
+        #expect(greeting.contains("1. Thank Kim (Kim, overdue by 2 day(s))"))
+        #expect(greeting.contains("2. Read the book (Kim, due today)"))
+        #expect(!greeting.contains("Build the demo"))
+        let turn = engine.respond(to: "/done 1", in: Conversation(), overview: overview, using: &random)
+        #expect(turn.effects == [.completeFollowUp(id: 7, reportBack: nil)])
+    }
 }

@@ -87,7 +87,7 @@ private let later = TestSupport.now.addingTimeInterval(60)
         }
         let store = try Store(path: path)
         let applied = try store.database.read { db in try StoreMigrations.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1-interviews", "v2-questions", "v3-step-detail"])
+        #expect(applied == ["v1-interviews", "v2-questions", "v3-step-detail", "v4-debrief"])
         let sam = try #require(try store.overview().interview(named: "Sam"))
         #expect(sam.answers == ["role": "Designer"])
         #expect(sam.questions.isEmpty)

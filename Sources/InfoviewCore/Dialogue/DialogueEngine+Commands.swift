@@ -32,6 +32,8 @@ extension DialogueEngine {
             return Turn(reply: listing(overview), state: state)
         case .report:
             return Turn(reply: report(overview), state: state)
+        case .done:
+            return markDone(argument, state, overview)
         case .show:
             return Turn(reply: show(argument, overview), state: state)
         case .quit:

@@ -20,6 +20,7 @@ public struct DialogueEngine: Sendable {
         add(messages.lines(welcome, using: &random), to: &reply, style: .heading)
         reply.lines += interviewLines(overview).lines
         add([goalLine(overview)], to: &reply)
+        reply.lines += dueFollowUps(overview).lines
         if let name = overview.recentlyInterrupted.first, let interview = overview.interview(named: name),
             let progress = interview.interrupted
         {

@@ -305,6 +305,10 @@ extension FlowEngine {
             outcome.effects.append(.refer(name: name, referredBy: interview))
             outcome.reply.add(messages.text("referral-added", ["name": name, "by": interview]), style: .dim)
         }
+        if step.followUp == .assignment, let interview = progress.interview {
+            outcome.effects.append(
+                .followUp(interview: interview, kind: .assignment, text: item, due: .written(DueDate.find(in: item), otherwise: 5)))
+        }
         outcome.reply.add(messages.text("list-added", ["count": String(items.count + 1)]), style: .dim)
         return outcome
     }
@@ -416,6 +420,10 @@ extension FlowEngine {
         if let interview = progress.interview {
             outcome.effects.append(.finished(interview: interview, flow: flow.name))
             if let stage = flow.finishedStage { outcome.effects.append(.advanceStage(interview: interview, stage: stage)) }
+            if step?.followUp == .thankYou {
+                let text = messages.text("follow-up-thank-you", ["name": interview])
+                outcome.effects.append(.followUp(interview: interview, kind: .thankYou, text: text, due: .hours(24)))
+            }
         }
         outcome.progress = nil
     }

@@ -21,6 +21,10 @@ public enum Effect: Sendable, Equatable {
     /// Someone an insider suggested meeting: a new interview (at its first stage) unless one with
     /// that name exists, recorded as referred by `referredBy` when it has no referrer yet.
     case refer(name: String, referredBy: String)
+    /// Something to do after the meeting, due as `due` says from the moment it is saved.
+    case followUp(interview: String, kind: FollowUp.Kind, text: String, due: FollowUp.Due)
+    /// A follow-up is done (by its id); an assignment done adds reporting back to the insider.
+    case completeFollowUp(id: Int64, reportBack: String?)
     /// The person disagrees with a coach rule: it stays silent for them from now on.
     case mute(rule: String)
     /// The rule speaks again.

@@ -107,6 +107,10 @@ public struct Step: Sendable, Equatable {
     /// On a list step, whether each item names a person to meet next (`refers:`): each becomes a
     /// new interview, referred by this one.
     public var refers: Bool = false
+    /// The follow-up this step leaves (`follow-up:`): on a list step, one for each item (an
+    /// assignment, due on the date it names); on the closing step, one when the flow ends (a
+    /// thank-you).
+    public var followUp: FollowUp.Kind? = nil
 
     /// Whether the step only closes the flow, without a question.
     public var isClosing: Bool { asks.isEmpty }

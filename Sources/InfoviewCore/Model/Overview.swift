@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the store holds, as the dialogue engine sees it: the interviews, their answers and any
 /// interrupted flow. The session reads it from the store before each line.
 public struct Overview: Sendable, Equatable {
@@ -35,6 +37,11 @@ public struct Overview: Sendable, Equatable {
     public var recentlyInterrupted: [String]
     /// The coach rules the person has muted.
     public var mutedRules: Set<String> = []
+    /// The follow-ups not done yet, soonest due first.
+    public var followUps: [FollowUp] = []
+    /// The moment the overview was read at (the session's clock), to tell what is due; `nil` in
+    /// an overview no clock was asked for.
+    public var now: Date? = nil
 
     /// Creates an overview.
     public init(interviews: [Interview] = [], recentlyInterrupted: [String] = []) {

@@ -18,12 +18,12 @@ public enum FlowParser {
     static let stepKeys = [
         "ask", "answer", "save", "label", "choice", "next", "if-yes", "if-no", "say", "say-if-yes",
         "say-if-no", "optional", "skip-if-known", "done", "suggest", "draft", "bank-for", "shared",
-        "refers",
+        "refers", "follow-up",
     ]
     /// The keys the `flow` block may have.
     static let flowKeys = ["doing", "stage", "finished", "check"]
     /// Keys a step may have at most once.
-    static let singleKeys: Set = ["answer", "save", "label", "next", "if-yes", "if-no", "optional", "skip-if-known", "suggest", "bank-for", "shared", "refers"]
+    static let singleKeys: Set = ["answer", "save", "label", "next", "if-yes", "if-no", "optional", "skip-if-known", "suggest", "bank-for", "shared", "refers", "follow-up"]
 
     /// Parses a flow; its name is the file's name without the folder and `.flow`.
     public static func parse(_ text: String, file: String) throws(PromptError) -> Flow {
@@ -105,7 +105,8 @@ private extension FlowParser {
             suggestion: try block.entries("suggest").first.map { entry throws(PromptError) in try template(entry) },
             draft: try templates(block, "draft"),
             bankFor: try block.entries("bank-for").first.map { entry throws(PromptError) in try template(entry) },
-            refers: try flag(block, "refers"))
+            refers: try flag(block, "refers"),
+            followUp: try block.entries("follow-up").first.map { entry throws(PromptError) in try followUpKind(entry) })
         if step.refers, step.answer != .list, let entry = block.entries("refers").first {
             throw PromptError(
                 reason: .badValue(key: "refers", value: entry.value, expected: "'refers:' only on an 'answer: list' step"),
@@ -242,6 +243,15 @@ private extension FlowParser {
                 location: entry.location)
         }
         return entry.value
+    }
+
+    static func followUpKind(_ entry: PromptEntry) throws(PromptError) -> FollowUp.Kind {
+        guard let kind = FollowUp.Kind(rawValue: entry.value), kind != .reportBack else {
+            throw PromptError(
+                reason: .badValue(key: "follow-up", value: entry.value, expected: "thank-you (on the closing step) or assignment (on a list step)"),
+                location: entry.location)
+        }
+        return kind
     }
 
     static func channel(_ entry: PromptEntry) throws(PromptError) -> Channel {

@@ -78,5 +78,6 @@ public struct ChatSession {
     /// Reads the store again: another process may have written since.
     private mutating func refresh() {
         if let fresh = try? store.overview() { overview = fresh }
+        overview.now = clock()
     }
 }

@@ -150,6 +150,22 @@ private extension Store {
                     stage: .prepare, referredBy: by, createdAt: now, updatedAt: now)
                 try record.insert(db)
             }
+        case .followUp(let name, let kind, let text, let due):
+            let id = try existing(name, in: db).id!
+            var row = FollowUpRecord(
+                id: nil, interviewId: id, kind: kind, text: text, dueAt: due.resolve(from: now, in: BusinessCalendar()), doneAt: nil,
+                createdAt: now)
+            try row.insert(db)
+        case .completeFollowUp(let id, let reportBack):
+            guard var row = try FollowUpRecord.fetchOne(db, key: id), row.doneAt == nil else { return }
+            row.doneAt = now
+            try row.update(db)
+            if let reportBack, row.kind == .assignment {
+                var next = FollowUpRecord(
+                    id: nil, interviewId: row.interviewId, kind: .reportBack, text: reportBack,
+                    dueAt: BusinessCalendar().adding(businessDays: 1, to: now), doneAt: nil, createdAt: now)
+                try next.insert(db)
+            }
         case .mute(let rule):
             if try MutedRuleRecord.fetchOne(db, key: rule) == nil {
                 try MutedRuleRecord(ruleId: rule, mutedAt: now).insert(db)

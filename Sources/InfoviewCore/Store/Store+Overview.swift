@@ -33,6 +33,10 @@ extension Store {
             }
             var overview = Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })
             overview.mutedRules = Set(try MutedRuleRecord.fetchAll(db).map(\.ruleId))
+            overview.followUps = try FollowUpRecord.filter(Column("doneAt") == nil).order(Column("dueAt"), Column("id")).fetchAll(db)
+                .compactMap { row in
+                    names[row.interviewId].map { FollowUp(id: row.id!, interview: $0, kind: row.kind, text: row.text, due: row.dueAt) }
+                }
             return overview
         }
     }

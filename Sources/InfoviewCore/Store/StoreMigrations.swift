@@ -58,6 +58,7 @@ enum StoreMigrations {
                 t.add(column: "detail", .text)
             }
         }
+        registerDebrief(in: &migrator)
         return migrator
     }
 }
