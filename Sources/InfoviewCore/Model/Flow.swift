@@ -111,6 +111,9 @@ public struct Step: Sendable, Equatable {
     /// assignment, due on the date it names); on the closing step, one when the flow ends (a
     /// thank-you).
     public var followUp: FollowUp.Kind? = nil
+    /// On an email step, the kinds of finding the coach leaves out (`ignore:`): a thank-you note
+    /// asks nothing and need not open with the connection, unlike an outreach email.
+    public var ignoredKinds: Set<String> = []
 
     /// Whether the step only closes the flow, without a question.
     public var isClosing: Bool { asks.isEmpty }

@@ -18,7 +18,7 @@ public enum FlowParser {
     static let stepKeys = [
         "ask", "answer", "save", "label", "choice", "next", "if-yes", "if-no", "say", "say-if-yes",
         "say-if-no", "optional", "skip-if-known", "done", "suggest", "draft", "bank-for", "shared",
-        "refers", "follow-up",
+        "refers", "follow-up", "ignore",
     ]
     /// The keys the `flow` block may have.
     static let flowKeys = ["doing", "stage", "finished", "check"]
@@ -106,7 +106,13 @@ private extension FlowParser {
             draft: try templates(block, "draft"),
             bankFor: try block.entries("bank-for").first.map { entry throws(PromptError) in try template(entry) },
             refers: try flag(block, "refers"),
-            followUp: try block.entries("follow-up").first.map { entry throws(PromptError) in try followUpKind(entry) })
+            followUp: try block.entries("follow-up").first.map { entry throws(PromptError) in try followUpKind(entry) },
+            ignoredKinds: Set(block.entries("ignore").map(\.value)))
+        if step.answer != .email, let entry = block.entries("ignore").first {
+            throw PromptError(
+                reason: .badValue(key: "ignore", value: entry.value, expected: "'ignore:' only on an 'answer: email' step"),
+                location: entry.location)
+        }
         if step.refers, step.answer != .list, let entry = block.entries("refers").first {
             throw PromptError(
                 reason: .badValue(key: "refers", value: entry.value, expected: "'refers:' only on an 'answer: list' step"),
