@@ -161,4 +161,38 @@ import Testing
         let turn = engine.respond(to: "/done 1", in: Conversation(), overview: overview, using: &random)
         #expect(turn.effects == [.completeFollowUp(id: 7, reportBack: nil)])
     }
+
+    @Test("saving the outreach email the first time adds a second contact after 3 business days and a nudge after 7; a debrief closes them")
+    func outreachFollowUps() throws {
+        let library = try TestSupport.library()
+        let flow = try #require(library.flows["prepare"])
+        let engine = FlowEngine(flow: flow, library: library)
+        let answers = ["name": "Sam", "organisation": "Acme", "email-connection": "We met at the meetup.", "email-ask": "Would you have 20 minutes?", "sender": "Alex"]
+        var random = SeededGenerator(seed: 1)
+        let progress = FlowProgress(flow: "prepare", interview: "Sam", step: "email", answers: answers, questions: [])
+        let outcome = engine.respond(to: "", in: progress, overview: Overview(), using: &random)
+        let followUps = outcome.effects.compactMap { effect -> String? in
+            if case .followUp(_, let kind, let text, let due) = effect { return "\(kind.rawValue) \(due) \(text)" }
+            return nil
+        }
+        #expect(followUps == [
+            "second-contact businessDays(3) No reply from Sam yet? Think of a second person to write to at Acme",
+            "nudge businessDays(7) Still no reply from Sam? Send a short, polite follow-up",
+        ])
+        var saved = progress
+        saved.answers["outreach-email"] = "Dear Sam"
+        let again = engine.respond(to: "", in: saved, overview: Overview(), using: &random)
+        #expect(!again.effects.contains { if case .followUp = $0 { true } else { false } })
+
+        var overview = Overview(interviews: [Overview.Interview(name: "Sam", stage: .conduct, answers: ["name": "Sam"])])
+        overview.followUps = [
+            FollowUp(id: 1, interview: "Sam", kind: .secondContact, text: "a", due: TestSupport.now),
+            FollowUp(id: 2, interview: "Sam", kind: .nudge, text: "b", due: TestSupport.now),
+            FollowUp(id: 3, interview: "Sam", kind: .assignment, text: "c", due: TestSupport.now),
+        ]
+        let turn = DialogueEngine(library: library).respond(to: "/debrief Sam", in: Conversation(), overview: overview, using: &random)
+        #expect(turn.effects.contains(.completeFollowUp(id: 1, reportBack: nil)))
+        #expect(turn.effects.contains(.completeFollowUp(id: 2, reportBack: nil)))
+        #expect(!turn.effects.contains(.completeFollowUp(id: 3, reportBack: nil)))
+    }
 }

@@ -21,6 +21,9 @@ extension DialogueEngine {
             var outcome = engine.start(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.effects.insert(
                 contentsOf: [.advanceStage(interview: existing.name, stage: engine.flow.stage)] + saves(missing, engine.flow, existing.name), at: 0)
+            // They met, so the outreach was answered: no second contact or nudge is needed.
+            let answered = overview.followUps.filter { $0.interview == existing.name && [.secondContact, .nudge].contains($0.kind) }
+            outcome.effects += answered.map { .completeFollowUp(id: $0.id, reportBack: nil) }
             if existing.stage == .done {
                 outcome.reply.lines.insert(Reply.Line(messages.text("debrief-again", ["name": existing.name])), at: 0)
             }

@@ -36,6 +36,15 @@ extension FlowEngine {
         if answer.isEmpty || isWord(typed, "add") || isWord(typed, "keep") {
             let draft = progress.detail?.draft ?? currentDraft(step, progress)
             record(draft, for: step, &outcome)
+            if step.followUp == .nudge, let interview = progress.interview, progress.answers[step.save ?? ""] == nil {
+                let values = progress.answers.merging(["name": interview]) { _, new in new }
+                outcome.effects += [
+                    .followUp(
+                        interview: interview, kind: .secondContact, text: messages.text("follow-up-second-contact", values),
+                        due: .businessDays(3)),
+                    .followUp(interview: interview, kind: .nudge, text: messages.text("follow-up-nudge", values), due: .businessDays(7)),
+                ]
+            }
             outcome.reply.add(messages.text(emailMessage("saved", step), ["name": progress.interview ?? ""]), style: .success)
             advance(from: step, answer: nil, &outcome, using: &random)
             return outcome

@@ -11,6 +11,11 @@ public struct FollowUp: Sendable, Equatable {
         case assignment
         /// Tell the insider how their advice worked out, once the assignment is done.
         case reportBack = "report-back"
+        /// No reply to the outreach email after 3 business days: think of a second contact at
+        /// that organisation.
+        case secondContact = "second-contact"
+        /// No reply after 7 business days: a polite follow-up email.
+        case nudge
     }
 
     /// When a follow-up falls due, counted from the moment it is saved.

@@ -252,9 +252,11 @@ private extension FlowParser {
     }
 
     static func followUpKind(_ entry: PromptEntry) throws(PromptError) -> FollowUp.Kind {
-        guard let kind = FollowUp.Kind(rawValue: entry.value), kind != .reportBack else {
+        guard let kind = FollowUp.Kind(rawValue: entry.value), [.thankYou, .assignment, .nudge].contains(kind) else {
             throw PromptError(
-                reason: .badValue(key: "follow-up", value: entry.value, expected: "thank-you (on the closing step) or assignment (on a list step)"),
+                reason: .badValue(
+                    key: "follow-up", value: entry.value,
+                    expected: "thank-you (on the closing step), assignment (on a list step) or nudge (on an outreach email step)"),
                 location: entry.location)
         }
         return kind

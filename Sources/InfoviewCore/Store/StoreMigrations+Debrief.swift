@@ -7,7 +7,7 @@ extension StoreMigrations {
             try db.create(table: "followUp") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("interviewId", .integer).notNull().indexed().references("interview", onDelete: .cascade)
-                t.column("kind", .text).notNull().check(sql: "kind IN ('thank-you', 'assignment', 'report-back')")
+                t.column("kind", .text).notNull().check(sql: "kind IN ('thank-you', 'assignment', 'report-back', 'second-contact', 'nudge')")
                 t.column("text", .text).notNull()
                 t.column("dueAt", .datetime).notNull()
                 t.column("doneAt", .datetime)
