@@ -210,6 +210,7 @@ extension DialogueEngine {
         }
         var reply = Reply()
         reply.add(messages.text("show-heading", ["name": interview.name, "stage": stageWord(interview.stage)]), style: .heading)
+        if let referrer = interview.referredBy { reply.add(messages.text("show-referred-by", ["name": referrer])) }
         var answers = interview.answers
         answers[InterviewName.field] = nil
         let lines = answerLines(answers, heading: nil)

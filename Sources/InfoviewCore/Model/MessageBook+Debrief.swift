@@ -1,7 +1,7 @@
 extension MessageBook {
     /// The placeholders of the messages said while debriefing (`prompts/chat/debrief.messages`).
     static let debriefPlaceholders: [String: Set<String>] = [
-        "debrief-again": ["name"], "thanks-clean": [], "thanks-saved": ["name"], "show-note-heading": ["label"], "debrief-missing": [], "referral-added": ["name", "by"],
+        "debrief-again": ["name"], "thanks-clean": [], "thanks-saved": ["name"], "show-note-heading": ["label"], "show-referred-by": ["name"], "debrief-missing": [], "referral-added": ["name", "by"],
         "report-heading": [], "report-progress": ["bar", "done", "min", "max", "left"],
         "report-progress-enough": ["bar", "done", "min", "max", "left"], "report-progress-full": ["bar", "done", "min", "max", "left"],
         "report-no-debriefs": [], "report-topic": ["topic"], "report-shared": ["item", "names", "count"],
