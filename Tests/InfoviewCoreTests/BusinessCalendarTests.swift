@@ -63,3 +63,15 @@ func plainDates(text: String, expected: String) {
     let due = DueDate.find(in: text)?.resolve(from: TestSupport.now, in: utc)
     #expect(shown(due) == expected)
 }
+
+@Test("a date is counted in the user's time zone: the end of Friday in Los Angeles is Saturday morning in UTC")
+func timeZones() throws {
+    let losAngeles = BusinessCalendar(timeZone: try #require(TimeZone(identifier: "America/Los_Angeles")))
+    let due = DueDate.find(in: "by Friday")?.resolve(from: TestSupport.now, in: losAngeles)
+    #expect(shown(due) == "2025-01-11 07:59:59 Sat")
+    // Friday 23:30 in Los Angeles is already Saturday in UTC: one business day on is Monday there.
+    let lateFriday = moment("2025-01-11 07:30:00")
+    #expect(shown(losAngeles.adding(businessDays: 1, to: lateFriday)) == "2025-01-14 07:30:00 Tue")
+    #expect(shown(losAngeles.adding(businessDays: 0, to: lateFriday)) == "2025-01-11 07:30:00 Sat")
+    #expect(shown(utc.adding(businessDays: 0, to: lateFriday)) == "2025-01-13 07:30:00 Mon")
+}

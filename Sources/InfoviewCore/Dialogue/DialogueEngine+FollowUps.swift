@@ -7,7 +7,7 @@ extension DialogueEngine {
     func dueFollowUps(_ overview: Overview) -> Reply {
         var reply = Reply()
         guard let now = overview.now else { return reply }
-        let calendar = BusinessCalendar()
+        let calendar = overview.calendar
         let endOfToday = calendar.endOfDay(now)
         let due = overview.followUps.enumerated().filter { $0.element.due <= endOfToday }
         guard !due.isEmpty else { return reply }
@@ -26,7 +26,7 @@ extension DialogueEngine {
         guard !argument.isEmpty else {
             var reply = Reply()
             reply.add(messages.text("follow-ups-heading"), style: .heading)
-            let calendar = BusinessCalendar()
+            let calendar = overview.calendar
             for (index, followUp) in open.enumerated() {
                 reply.add(line(index + 1, followUp, now: overview.now, calendar: calendar))
             }

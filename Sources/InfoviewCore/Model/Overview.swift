@@ -42,6 +42,8 @@ public struct Overview: Sendable, Equatable {
     /// The moment the overview was read at (the session's clock), to tell what is due; `nil` in
     /// an overview no clock was asked for.
     public var now: Date? = nil
+    /// The calendar days are counted in (the user's time zone), with `now`.
+    public var calendar = BusinessCalendar()
 
     /// Creates an overview.
     public init(interviews: [Interview] = [], recentlyInterrupted: [String] = []) {
