@@ -19,7 +19,8 @@ struct AppHost: ReplHost {
     init(library: PromptLibrary, storePath: String, seed: UInt64?, endsWithOpening: Bool = false) throws {
         let store = try Store(path: storePath)
         session = try ChatSession(
-            library: library, store: store, seed: seed ?? UInt64.random(in: .min ... .max), clock: { Date() })
+            library: library, store: store, seed: seed ?? UInt64.random(in: .min ... .max), clock: { Date() },
+            calendar: BusinessCalendar(timeZone: .current))
         self.endsWithOpening = endsWithOpening
     }
 

@@ -19,6 +19,8 @@ struct InfoviewCommand: ParsableCommand {
             ListCommand.self,
             ExportCommand.self,
             PrepareCommand.self,
+            DebriefCommand.self,
+            ReportCommand.self,
             PromptsCommand.self,
             RehearseCommand.self,
             LiveCommand.self,

@@ -59,7 +59,10 @@ struct PipedSessionTests {
                 What you can type:
                 /help             show this list
                 /prepare [NAME]   get ready for a conversation: who, what to learn, your questions, the time, the email
+                /debrief [NAME]   after the meeting: what you learned, the gaps, who else to meet, what to do next
                 /list             your interviews and where each one is
+                /report           across your interviews: progress, what insiders agree on, the gaps, who led to whom
+                /done [N]         mark follow-up N done (a thank-you sent, an assignment finished); alone, list them
                 /show NAME        everything saved about one interview
                 /resume [NAME]    carry on where you stopped
                 /check TEXT       what the coach says about something you plan to say or write

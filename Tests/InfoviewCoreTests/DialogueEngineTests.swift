@@ -123,7 +123,7 @@ func completions() throws {
     chat.overview = Overview(interviews: [Overview.Interview(name: "Sam Lee", stage: .prepare), Overview.Interview(name: "Sara", stage: .prepare)])
     let engine = chat.engine
     #expect(engine.completions(for: "/s", in: "/s", state: chat.state, overview: chat.overview) == ["/show", "/scorecards"])
-    #expect(engine.completions(for: "", in: "", state: chat.state, overview: chat.overview).count == 13)
+    #expect(engine.completions(for: "", in: "", state: chat.state, overview: chat.overview).count == 16)
     #expect(engine.completions(for: "sa", in: "/show sa", state: chat.state, overview: chat.overview) == ["Sam Lee", "Sara"])
     #expect(engine.completions(for: "sa", in: "/list sa", state: chat.state, overview: chat.overview).isEmpty)
     chat.type("/prepare Ana")

@@ -63,7 +63,7 @@ func parsesFlow() throws {
 }
 
 @Test("each mistake names its file, line and what was expected", arguments: [
-    ("step a\n  ask: Hi\n  sve: x", 3, "unknown key 'sve' (expected ask, answer, save, label, choice, next, if-yes, if-no, say, say-if-yes, say-if-no, optional, skip-if-known, done, suggest, draft, bank-for or shared)"),
+    ("step a\n  ask: Hi\n  sve: x", 3, "unknown key 'sve' (expected ask, answer, save, label, choice, next, if-yes, if-no, say, say-if-yes, say-if-no, optional, skip-if-known, done, suggest, draft, bank-for, shared, refers, follow-up or ignore)"),
     ("step a\n  ask: Hi\n  next: nowhere", 3, "no step named 'nowhere' in this flow"),
     ("step a\n  ask: Hi\n  choice: x -> b\n\nstep c\n  ask: Yo", 3, "no step named 'b' in this flow"),
     ("step a\n  ask: Hi\n\nstep a\n  ask: Again", 4, "'a' is defined twice (first at f.flow:1)"),

@@ -10,7 +10,7 @@ private let later = TestSupport.now.addingTimeInterval(60)
 private func migrator(adding extra: String) -> DatabaseMigrator {
     var migrator = StoreMigrations.migrator
     migrator.registerMigration(extra) { db in
-        try db.create(table: "followUp") { t in t.autoIncrementedPrimaryKey("id") }
+        try db.create(table: "laterTable") { t in t.autoIncrementedPrimaryKey("id") }
     }
     return migrator
 }
@@ -111,19 +111,19 @@ private func bytes(_ path: String) throws -> Data {
             let old = try Store(path: path)
             try old.apply([.startInterview(name: "Sam", stage: .prepare)], now: now)
         }
-        let upgraded = try Store(path: path, migrator: migrator(adding: "v2-follow-ups"), busyTimeout: 1)
+        let upgraded = try Store(path: path, migrator: migrator(adding: "v9-later"), busyTimeout: 1)
         #expect(try upgraded.interviews().map(\.name) == ["Sam"])
-        let backup = try DatabaseQueue(path: path + ".bak-v2-follow-ups")
+        let backup = try DatabaseQueue(path: path + ".bak-v9-later")
         let (applied, hasFollowUps, names) = try backup.read { db in
             (
-                try StoreMigrations.migrator.appliedMigrations(db), try db.tableExists("followUp"),
+                try StoreMigrations.migrator.appliedMigrations(db), try db.tableExists("laterTable"),
                 try String.fetchAll(db, sql: "SELECT name FROM interview")
             )
         }
         #expect(applied == StoreMigrations.migrator.migrations)
         #expect(!hasFollowUps)
         #expect(names == ["Sam"])
-        #expect(try upgraded.database.read { db in try db.tableExists("followUp") })
+        #expect(try upgraded.database.read { db in try db.tableExists("laterTable") })
     }
 
     @Test("a new database needs no backup")

@@ -19,12 +19,13 @@ extension DialogueEngine {
             case .skip: return turn(engine.skip(progress, using: &random), state)
             default: return turn(engine.stop(progress), state)
             }
-        case .prepare, .resume, .rehearse, .live:
+        case .prepare, .debrief, .resume, .rehearse, .live:
             if let doing = doing(state) {
                 return Turn(reply: dim(messages.text("in-flow-busy", ["doing": doing, "command": command.typed])), state: state)
             }
             switch command {
             case .prepare: return prepare(argument, state, overview, using: &random)
+            case .debrief: return debrief(argument, state, overview, using: &random)
             case .rehearse: return rehearse(argument, state, overview, using: &random)
             case .live: return live(argument, state, overview, now: now)
             default: return resume(argument, state, overview, now: now, using: &random)
@@ -39,6 +40,10 @@ extension DialogueEngine {
             return Turn(reply: help(), state: state)
         case .list:
             return Turn(reply: listing(overview), state: state)
+        case .report:
+            return Turn(reply: report(overview), state: state)
+        case .done:
+            return markDone(argument, state, overview)
         case .show:
             return Turn(reply: show(argument, overview), state: state)
         case .quit:
@@ -221,6 +226,7 @@ extension DialogueEngine {
         }
         var reply = Reply()
         reply.add(messages.text("show-heading", ["name": interview.name, "stage": stageWord(interview.stage)]), style: .heading)
+        if let referrer = interview.referredBy { reply.add(messages.text("show-referred-by", ["name": referrer])) }
         var answers = interview.answers
         answers[InterviewName.field] = nil
         let lines = answerLines(answers, heading: nil)

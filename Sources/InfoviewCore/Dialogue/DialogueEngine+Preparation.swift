@@ -38,9 +38,15 @@ extension DialogueEngine {
                     "show-questions-heading", ["count": String(interview.questions.count), "fits": String(plan.fits), "minutes": String(minutes)]))
             reply.lines += flowEngine("prepare").questionLines(interview.questions, plan: plan).lines
         }
-        if let email = library.emailFields.lazy.compactMap({ interview.answers[$0] }).first(where: { !$0.isEmpty }) {
+        if let email = library.outreachFields.lazy.compactMap({ interview.answers[$0] }).first(where: { !$0.isEmpty }) {
             reply.add(messages.text("show-email-heading"))
             reply.lines += email.split(separator: "\n", omittingEmptySubsequences: false).map { Reply.Line(String($0)) }
+        }
+        let outreach = Set(library.outreachFields)
+        for (field, label) in library.fieldLabels where library.emailFields.contains(field) && !outreach.contains(field) {
+            guard let text = interview.answers[field], !text.isEmpty else { continue }
+            reply.add(messages.text("show-note-heading", ["label": label]))
+            reply.lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { Reply.Line(String($0)) }
         }
         return reply
     }
@@ -50,6 +56,11 @@ extension PromptLibrary {
     /// The fields that email steps save: shown whole, apart from the one-line answers.
     var emailFields: Set<String> {
         Set(flows.values.flatMap(\.steps).filter { $0.answer == .email }.compactMap(\.save))
+    }
+
+    /// The outreach email's fields: those of the preparing flow's email steps.
+    var outreachFields: [String] {
+        (flows["prepare"]?.steps ?? []).filter { $0.answer == .email }.compactMap(\.save)
     }
 
     /// The email fields and the fields of the parts they are made of (the steps their choices

@@ -22,6 +22,7 @@ public struct DialogueEngine: Sendable {
         add(messages.lines(welcome, using: &random), to: &reply, style: .heading)
         reply.lines += interviewLines(overview).lines
         add([goalLine(overview)], to: &reply)
+        reply.lines += dueFollowUps(overview).lines
         if let paused = pausedConduct(overview) {
             let minute = paused.minute >= 0 ? String(paused.minute) : ""
             reply.add(messages.text("conduct-paused", ["doing": paused.doing, "minute": minute, "minutes": String(paused.minutes)]))
@@ -95,7 +96,7 @@ public struct DialogueEngine: Sendable {
                 .filter { $0.hasPrefix(text.lowercased()) }
         }
         let first = before.split(separator: " ").first.map { $0.lowercased() } ?? ""
-        guard ["/prepare", "/show", "/resume", "/rehearse", "/live", "/scorecards"].contains(first) else { return [] }
+        guard ["/prepare", "/debrief", "/show", "/resume", "/rehearse", "/live", "/scorecards"].contains(first) else { return [] }
         let typed = text.lowercased()
         return overview.interviews.map(\.name).filter { $0.lowercased().hasPrefix(typed) }
     }

@@ -11,10 +11,10 @@ extension FlowEngine {
             outcome.reply.add(String(line))
         }
         var coach = library.coach(muted: muted)
-        let findings = coach.checkDocument(draft, channel: .email)
+        let findings = coach.checkDocument(draft, channel: .email).filter { !step.ignoredKinds.contains($0.kind ?? "") }
         outcome.findings = findings
         if findings.isEmpty {
-            outcome.reply.add(messages.text("email-clean"), style: .success)
+            outcome.reply.add(messages.text(emailMessage("clean", step)), style: .success)
         } else {
             outcome.reply.lines += messages.report(findings).lines
         }
@@ -36,7 +36,16 @@ extension FlowEngine {
         if answer.isEmpty || isWord(typed, "add") || isWord(typed, "keep") {
             let draft = progress.detail?.draft ?? currentDraft(step, progress)
             record(draft, for: step, &outcome)
-            outcome.reply.add(messages.text("email-saved", ["name": progress.interview ?? ""]), style: .success)
+            if step.followUp == .nudge, let interview = progress.interview, progress.answers[step.save ?? ""] == nil {
+                let values = progress.answers.merging(["name": interview]) { _, new in new }
+                outcome.effects += [
+                    .followUp(
+                        interview: interview, kind: .secondContact, text: messages.text("follow-up-second-contact", values),
+                        due: .businessDays(3)),
+                    .followUp(interview: interview, kind: .nudge, text: messages.text("follow-up-nudge", values), due: .businessDays(7)),
+                ]
+            }
+            outcome.reply.add(messages.text(emailMessage("saved", step), ["name": progress.interview ?? ""]), style: .success)
             advance(from: step, answer: nil, &outcome, using: &random)
             return outcome
         }
@@ -124,5 +133,15 @@ extension FlowEngine {
         progress.detail = detail
         outcome.progress = progress
         if let interview = progress.interview { outcome.effects.append(.saveDetail(interview: interview, detail: detail)) }
+    }
+}
+
+extension FlowEngine {
+    /// The message an email step says on an occasion: `STEP-clean` or `STEP-saved` when the
+    /// prompts have one for this step (a thank-you note is not an outreach email), else
+    /// `email-clean` or `email-saved`.
+    func emailMessage(_ occasion: String, _ step: Step) -> String {
+        let own = "\(step.name)-\(occasion)"
+        return messages.messages[own] != nil ? own : "email-\(occasion)"
     }
 }

@@ -165,8 +165,19 @@ extension FlowEngine {
             return outcome
         }
         record(answer, for: step, &outcome)
+        checkNote(answer, &outcome)
         advance(from: step, answer: nil, &outcome, using: &random)
         return outcome
+    }
+
+    /// On a flow with `check:`, what the coach says about an answer (kept as given, whatever it says).
+    func checkNote(_ answer: String, _ outcome: inout Outcome) {
+        guard let channel = flow.checkChannel else { return }
+        var coach = library.coach(muted: muted)
+        let findings = coach.checkDocument(answer, channel: channel)
+        guard !findings.isEmpty else { return }
+        outcome.reply.lines += messages.report(findings).lines
+        outcome.findings += findings
     }
 
     /// Takes a name: starts (or renames) the interview. Returns false when the name cannot be used.
@@ -189,6 +200,7 @@ extension FlowEngine {
         } else if let existing = overview.interview(named: name) {
             outcome.reply.add(messages.text("prepare-existing", ["name": existing.name]))
             outcome.effects.append(.startInterview(name: existing.name, stage: flow.stage))
+            outcome.effects.append(.advanceStage(interview: existing.name, stage: flow.stage))
             progress.interview = existing.name
             for (field, value) in progress.answers.sorted(by: { $0.key < $1.key }) where field != InterviewName.field {
                 outcome.effects.append(save(field, value, interview: existing.name))
@@ -286,8 +298,28 @@ extension FlowEngine {
         }
         let item = answer.split(whereSeparator: \.isNewline).joined(separator: " ")
         record((items + [item]).joined(separator: "\n"), for: step, &outcome)
+        checkNote(item, &outcome)
+        if step.refers, let interview = progress.interview, let name = InterviewName.clean(referralName(item)),
+            name.lowercased() != interview.lowercased()
+        {
+            outcome.effects.append(.refer(name: name, referredBy: interview))
+            outcome.reply.add(messages.text("referral-added", ["name": name, "by": interview]), style: .dim)
+        }
+        if step.followUp == .assignment, let interview = progress.interview {
+            outcome.effects.append(
+                .followUp(interview: interview, kind: .assignment, text: item, due: .written(DueDate.find(in: item), otherwise: 5)))
+        }
         outcome.reply.add(messages.text("list-added", ["count": String(items.count + 1)]), style: .dim)
         return outcome
+    }
+
+    /// The name a referral line starts with: "Priya Shah, her manager at Acme" names Priya Shah.
+    func referralName(_ item: String) -> String {
+        var name = Substring(item)
+        for separator in [",", " (", " - ", " – ", " — ", ":", ";"] {
+            if let range = name.range(of: separator) { name = name[..<range.lowerBound] }
+        }
+        return String(name)
     }
 
     /// Keeps an answer in the progress and, once the interview exists, saves it.
@@ -388,6 +420,10 @@ extension FlowEngine {
         if let interview = progress.interview {
             outcome.effects.append(.finished(interview: interview, flow: flow.name))
             if let stage = flow.finishedStage { outcome.effects.append(.advanceStage(interview: interview, stage: stage)) }
+            if step?.followUp == .thankYou {
+                let text = messages.text("follow-up-thank-you", ["name": interview])
+                outcome.effects.append(.followUp(interview: interview, kind: .thankYou, text: text, due: .hours(24)))
+            }
         }
         outcome.progress = nil
     }

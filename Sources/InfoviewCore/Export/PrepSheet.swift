@@ -24,7 +24,7 @@ public struct PrepSheet: Sendable {
 
     /// The outreach email saved for an interview, as plain text; `nil` when there is none yet.
     public func outreachEmail(for interview: Overview.Interview) -> String? {
-        library.emailFields.sorted().lazy.compactMap { interview.answers[$0] }.first { !$0.isEmpty }
+        library.outreachFields.lazy.compactMap { interview.answers[$0] }.first { !$0.isEmpty }
     }
 
     /// The sheet for one interview, ending with a newline.

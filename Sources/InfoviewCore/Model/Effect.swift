@@ -18,6 +18,13 @@ public enum Effect: Sendable, Equatable {
     case saveQuestions(interview: String, questions: [PlannedQuestion])
     /// Keep what the current step holds between lines with the flow's place (`nil` clears it).
     case saveDetail(interview: String, detail: StepDetail?)
+    /// Someone an insider suggested meeting: a new interview (at its first stage) unless one with
+    /// that name exists, recorded as referred by `referredBy` when it has no referrer yet.
+    case refer(name: String, referredBy: String)
+    /// Something to do after the meeting, due as `due` says from the moment it is saved.
+    case followUp(interview: String, kind: FollowUp.Kind, text: String, due: FollowUp.Due)
+    /// A follow-up is done (by its id); an assignment done adds reporting back to the insider.
+    case completeFollowUp(id: Int64, reportBack: String?)
     /// The person disagrees with a coach rule: it stays silent for them from now on.
     case mute(rule: String)
     /// The rule speaks again.

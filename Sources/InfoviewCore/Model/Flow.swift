@@ -10,6 +10,9 @@ public struct Flow: Sendable, Equatable {
     public var finishedStage: Stage?
     /// The steps in file order; the first one starts the flow.
     public var steps: [Step]
+    /// The channel the coach reads every text and list answer on (`check:`), such as `note` for
+    /// a debrief; `nil` when the answers are not checked.
+    public var checkChannel: Channel? = nil
 
     /// The step with this name.
     public func step(named name: String) -> Step? {
@@ -101,6 +104,16 @@ public struct Step: Sendable, Equatable {
     public var draft: [TextTemplate]
     /// On a question-list step, the field whose words pick the question bank, such as `{field}`.
     public var bankFor: TextTemplate?
+    /// On a list step, whether each item names a person to meet next (`refers:`): each becomes a
+    /// new interview, referred by this one.
+    public var refers: Bool = false
+    /// The follow-up this step leaves (`follow-up:`): on a list step, one for each item (an
+    /// assignment, due on the date it names); on the closing step, one when the flow ends (a
+    /// thank-you).
+    public var followUp: FollowUp.Kind? = nil
+    /// On an email step, the kinds of finding the coach leaves out (`ignore:`): a thank-you note
+    /// asks nothing and need not open with the connection, unlike an outreach email.
+    public var ignoredKinds: Set<String> = []
 
     /// Whether the step only closes the flow, without a question.
     public var isClosing: Bool { asks.isEmpty }

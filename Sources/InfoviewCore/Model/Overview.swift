@@ -15,6 +15,8 @@ public struct Overview: Sendable, Equatable {
         public var interrupted: FlowProgress?
         /// The question list, in order.
         public var questions: [PlannedQuestion]
+        /// The name of the interview whose insider suggested this one, if any.
+        public var referredBy: String? = nil
 
         /// Creates an interview snapshot.
         public init(
@@ -42,6 +44,13 @@ public struct Overview: Sendable, Equatable {
     /// When the most recently interrupted flow was last touched, to tell whether a paused
     /// rehearsal or live checklist is more recent.
     public var flowPausedAt: Date?
+    /// The follow-ups not done yet, soonest due first.
+    public var followUps: [FollowUp] = []
+    /// The moment the overview was read at (the session's clock), to tell what is due; `nil` in
+    /// an overview no clock was asked for.
+    public var now: Date? = nil
+    /// The calendar days are counted in (the user's time zone), with `now`.
+    public var calendar = BusinessCalendar()
 
     /// Creates an overview.
     public init(interviews: [Interview] = [], recentlyInterrupted: [String] = []) {

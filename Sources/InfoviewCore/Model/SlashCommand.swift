@@ -1,6 +1,6 @@
 /// The slash commands the app understands. Their descriptions live in `prompts/chat/`.
 public enum SlashCommand: String, Sendable, CaseIterable {
-    case help, prepare, list, show, resume, check, why, mute, unmute, quit, back, skip, stop
+    case help, prepare, debrief, list, report, done, show, resume, check, why, mute, unmute, quit, back, skip, stop
     case rehearse, live, scorecards, retry, next
 
     /// Where a command works.

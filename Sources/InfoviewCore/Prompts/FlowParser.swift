@@ -18,11 +18,12 @@ public enum FlowParser {
     static let stepKeys = [
         "ask", "answer", "save", "label", "choice", "next", "if-yes", "if-no", "say", "say-if-yes",
         "say-if-no", "optional", "skip-if-known", "done", "suggest", "draft", "bank-for", "shared",
+        "refers", "follow-up", "ignore",
     ]
     /// The keys the `flow` block may have.
-    static let flowKeys = ["doing", "stage", "finished"]
+    static let flowKeys = ["doing", "stage", "finished", "check"]
     /// Keys a step may have at most once.
-    static let singleKeys: Set = ["answer", "save", "label", "next", "if-yes", "if-no", "optional", "skip-if-known", "suggest", "bank-for", "shared"]
+    static let singleKeys: Set = ["answer", "save", "label", "next", "if-yes", "if-no", "optional", "skip-if-known", "suggest", "bank-for", "shared", "refers", "follow-up"]
 
     /// Parses a flow; its name is the file's name without the folder and `.flow`.
     public static func parse(_ text: String, file: String) throws(PromptError) -> Flow {
@@ -60,7 +61,8 @@ public enum FlowParser {
                 ?? TextTemplate(name)!,
             stage: try stage(flowBlock?.entries("stage").last),
             finishedStage: try flowBlock?.entries("finished").last.map { entry throws(PromptError) in try stage(entry) },
-            steps: steps)
+            steps: steps,
+            checkChannel: try flowBlock?.entries("check").last.map { entry throws(PromptError) in try channel(entry) })
         try checkReferences(flow, blocks: blocks)
         return flow
     }
@@ -102,7 +104,20 @@ private extension FlowParser {
             isShared: try flag(block, "shared"), done: done,
             suggestion: try block.entries("suggest").first.map { entry throws(PromptError) in try template(entry) },
             draft: try templates(block, "draft"),
-            bankFor: try block.entries("bank-for").first.map { entry throws(PromptError) in try template(entry) })
+            bankFor: try block.entries("bank-for").first.map { entry throws(PromptError) in try template(entry) },
+            refers: try flag(block, "refers"),
+            followUp: try block.entries("follow-up").first.map { entry throws(PromptError) in try followUpKind(entry) },
+            ignoredKinds: Set(block.entries("ignore").map(\.value)))
+        if step.answer != .email, let entry = block.entries("ignore").first {
+            throw PromptError(
+                reason: .badValue(key: "ignore", value: entry.value, expected: "'ignore:' only on an 'answer: email' step"),
+                location: entry.location)
+        }
+        if step.refers, step.answer != .list, let entry = block.entries("refers").first {
+            throw PromptError(
+                reason: .badValue(key: "refers", value: entry.value, expected: "'refers:' only on an 'answer: list' step"),
+                location: entry.location)
+        }
         try checkShape(step, block)
         return step
     }
@@ -234,6 +249,25 @@ private extension FlowParser {
                 location: entry.location)
         }
         return entry.value
+    }
+
+    static func followUpKind(_ entry: PromptEntry) throws(PromptError) -> FollowUp.Kind {
+        guard let kind = FollowUp.Kind(rawValue: entry.value), [.thankYou, .assignment, .nudge].contains(kind) else {
+            throw PromptError(
+                reason: .badValue(
+                    key: "follow-up", value: entry.value,
+                    expected: "thank-you (on the closing step), assignment (on a list step) or nudge (on an outreach email step)"),
+                location: entry.location)
+        }
+        return kind
+    }
+
+    static func channel(_ entry: PromptEntry) throws(PromptError) -> Channel {
+        guard let channel = Channel(rawValue: entry.value) else {
+            let names = Channel.allCases.map(\.rawValue).joined(separator: ", ")
+            throw PromptError(reason: .badValue(key: "check", value: entry.value, expected: "a channel: \(names)"), location: entry.location)
+        }
+        return channel
     }
 
     static func stage(_ entry: PromptEntry?) throws(PromptError) -> Stage {

@@ -15,9 +15,15 @@ public struct ChatSession {
     public private(set) var overview = Overview()
     private var random: SeededGenerator
     private let clock: @Sendable () -> Date
+    private let calendar: BusinessCalendar
 
-    /// Starts a session; `clock` is asked for the time whenever something is saved.
-    public init(library: PromptLibrary, store: Store, seed: UInt64, clock: @escaping @Sendable () -> Date) throws(StoreError) {
+    /// Starts a session; `clock` is asked for the time whenever something is saved, and dates
+    /// are counted in `calendar` (the user's time zone; UTC unless given).
+    public init(
+        library: PromptLibrary, store: Store, seed: UInt64, clock: @escaping @Sendable () -> Date,
+        calendar: BusinessCalendar = BusinessCalendar()
+    ) throws(StoreError) {
+        self.calendar = calendar
         self.engine = DialogueEngine(library: library)
         self.store = store
         self.random = SeededGenerator(seed: seed)
@@ -64,7 +70,7 @@ public struct ChatSession {
 
     private mutating func take(_ turn: Turn) -> Reply {
         do {
-            try store.apply(turn.effects, now: clock())
+            try store.apply(turn.effects, now: clock(), calendar: calendar)
         } catch {
             var reply = Reply()
             reply.add(engine.messages.text("store-failed", ["error": error.description]), style: .caution)
@@ -78,5 +84,7 @@ public struct ChatSession {
     /// Reads the store again: another process may have written since.
     private mutating func refresh() {
         if let fresh = try? store.overview() { overview = fresh }
+        overview.now = clock()
+        overview.calendar = calendar
     }
 }

@@ -3,11 +3,12 @@ import GRDB
 
 extension Store {
     /// Applies a turn's effects in one transaction: either all of them are saved or none.
-    public func apply(_ effects: [Effect], now: Date) throws(StoreError) {
+    /// Follow-ups fall due counted in `calendar` (the user's time zone; UTC unless given).
+    public func apply(_ effects: [Effect], now: Date, calendar: BusinessCalendar = BusinessCalendar()) throws(StoreError) {
         guard !effects.isEmpty else { return }
         try write { db in
             for effect in effects {
-                try Self.apply(effect, now: now, in: db)
+                try Self.apply(effect, now: now, calendar: calendar, in: db)
             }
         }
     }
@@ -77,7 +78,7 @@ private extension Store {
         return interview
     }
 
-    static func apply(_ effect: Effect, now: Date, in db: Database) throws {
+    static func apply(_ effect: Effect, now: Date, calendar: BusinessCalendar, in db: Database) throws {
         switch effect {
         case .startInterview(let name, let stage):
             if try interview(named: name, in: db) == nil {
@@ -137,6 +138,35 @@ private extension Store {
             row.detail = try detail.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             row.updatedAt = now
             try row.update(db)
+        case .refer(let name, let referrer):
+            let by = try existing(referrer, in: db).id
+            if var record = try interview(named: name, in: db) {
+                guard record.referredBy == nil, record.id != by else { return }
+                record.referredBy = by
+                record.updatedAt = now
+                try record.update(db)
+            } else {
+                var record = InterviewRecord(
+                    id: nil, name: name, role: nil, organisation: nil, connection: nil, isImmediateBoss: nil,
+                    stage: .prepare, referredBy: by, createdAt: now, updatedAt: now)
+                try record.insert(db)
+            }
+        case .followUp(let name, let kind, let text, let due):
+            let id = try existing(name, in: db).id!
+            var row = FollowUpRecord(
+                id: nil, interviewId: id, kind: kind, text: text, dueAt: due.resolve(from: now, in: calendar), doneAt: nil,
+                createdAt: now)
+            try row.insert(db)
+        case .completeFollowUp(let id, let reportBack):
+            guard var row = try FollowUpRecord.fetchOne(db, key: id), row.doneAt == nil else { return }
+            row.doneAt = now
+            try row.update(db)
+            if let reportBack, row.kind == .assignment {
+                var next = FollowUpRecord(
+                    id: nil, interviewId: row.interviewId, kind: .reportBack, text: reportBack,
+                    dueAt: calendar.adding(businessDays: 1, to: now), doneAt: nil, createdAt: now)
+                try next.insert(db)
+            }
         case .mute(let rule):
             if try MutedRuleRecord.fetchOne(db, key: rule) == nil {
                 try MutedRuleRecord(ruleId: rule, mutedAt: now).insert(db)

@@ -15,6 +15,7 @@ extension Store {
             var byInterview: [Int64: [String: String]] = [:]
             for answer in answers { byInterview[answer.interviewId, default: [:]][answer.key] = answer.value }
             let progressByInterview = Dictionary(progress.map { ($0.interviewId, $0) }) { first, _ in first }
+            let names = Dictionary(uniqueKeysWithValues: interviews.map { ($0.id!, $0.name) })
             let snapshots = interviews.map { record -> Overview.Interview in
                 let saved = byInterview[record.id!] ?? [:]
                 let list = questionsByInterview[record.id!] ?? []
@@ -25,13 +26,18 @@ extension Store {
                         answers: saved, questions: list,
                         detail: row.detail.flatMap { try? JSONDecoder().decode(StepDetail.self, from: Data($0.utf8)) })
                 }
-                return Overview.Interview(
+                var snapshot = Overview.Interview(
                     name: record.name, stage: record.stage, answers: saved, interrupted: interrupted, questions: list)
+                snapshot.referredBy = record.referredBy.flatMap { names[$0] }
+                return snapshot
             }
-            let names = Dictionary(uniqueKeysWithValues: interviews.map { ($0.id!, $0.name) })
             var overview = Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })
             overview.mutedRules = Set(try MutedRuleRecord.fetchAll(db).map(\.ruleId))
             (overview.rehearsals, overview.liveSessions, overview.flowPausedAt) = try Self.conduct(in: db, names: names)
+            overview.followUps = try FollowUpRecord.filter(Column("doneAt") == nil).order(Column("dueAt"), Column("id")).fetchAll(db)
+                .compactMap { row in
+                    names[row.interviewId].map { FollowUp(id: row.id!, interview: $0, kind: row.kind, text: row.text, due: row.dueAt) }
+                }
             return overview
         }
     }

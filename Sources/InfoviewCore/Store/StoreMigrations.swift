@@ -59,6 +59,7 @@ enum StoreMigrations {
             }
         }
         registerRehearsals(&migrator)
+        registerDebrief(in: &migrator)
         return migrator
     }
 }
