@@ -42,20 +42,43 @@ struct InfoviewCommand: ParsableCommand {
         // The line editor is for a person at a terminal: both ends must be one.
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         // Before anything can start a thread: threads inherit the blocked signals.
-        let signals = interactive ? try SignalWatcher(signals: LineEditor.watchedSignals) : nil
+        let signals = try SignalWatcher(signals: interactive ? LineEditor.watchedSignals : PlainLineReader.watchedSignals)
         let environment = ProcessInfo.processInfo.environment
-        let library = try options.chatLibrary()
+        let library = try Self.promptLibrary(options)
         var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed, endsWithOpening: endsWithOpening)
         let console = Console.standard(environment: environment)
-        if let signals {
+        if interactive {
             var editor = LineEditor(
                 signals: signals, historyPath: Self.historyPath(), usesColour: console.usesColour)
             Repl.run(host: &host, reader: &editor, console: console, opening: opening)
         } else {
-            var reader = PlainLineReader()
+            var reader = PlainLineReader(signals: signals)
             Repl.run(host: &host, reader: &reader, console: console, opening: opening)
         }
         return host.openingStarted
+    }
+
+    /// The prompts for the chat. A mistake in an edited copy (`--prompts`) must not keep the
+    /// person from their interviews: it is shown, with its `file:line`, and the chat starts with the
+    /// built-in prompts. (`check`, `list` and `prompts verify` fail on it instead.) A folder that
+    /// is not there at all is a mistyped option, and stays an error.
+    static func promptLibrary(_ options: GlobalOptions) throws -> PromptLibrary {
+        do {
+            return try options.chatLibrary()
+        } catch {
+            var isFolder: ObjCBool = false
+            guard let folder = options.promptsFolder(),
+                FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
+            else { throw error }
+            let notice = """
+                infoview: \(TerminalText.sanitize(error.description))
+                infoview: the prompts in \(TerminalText.sanitize(folder)) were not used because of this mistake; \
+                this chat uses the built-in prompts (infoview prompts verify --prompts \(TerminalText.sanitize(folder)) checks the copy)
+
+                """
+            FileHandle.standardError.write(Data(notice.utf8))
+            return try PromptLibrary.load(.builtIn, rulesInBackground: true)
+        }
     }
 
     /// The history file, its folder created; `nil` (with a warning) if the folder cannot be.

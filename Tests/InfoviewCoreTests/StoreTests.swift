@@ -35,15 +35,17 @@ private func bytes(_ path: String) throws -> Data {
         #expect(try store.overview() == Overview())
     }
 
-    @Test("an empty file is a new database")
+    @Test("an empty file is refused, left empty, and the message says how to start afresh")
     func emptyFile() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("empty.sqlite").path
-        FileManager.default.createFile(atPath: path, contents: Data())
-        let store = try Store(path: path)
-        try store.apply([.startInterview(name: "Sam", stage: .prepare)], now: now)
-        #expect(try store.interviews().map(\.name) == ["Sam"])
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(throws: StoreError.notADatabase(path: path, detail: "it is an empty file; delete it to start a new database there")) {
+            _ = try Store(path: path)
+        }
+        #expect(try bytes(path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["empty.sqlite"])
     }
 
     @Test("a file that is not SQLite is refused by name and left byte for byte", arguments: [

@@ -44,16 +44,26 @@ public struct PromptFiles: Sendable {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             let display = (folder as NSString).appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                let text = String(data: data, encoding: .utf8)
-            else {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw PromptError(
-                    reason: .unreadable("cannot read this file as UTF-8 text"),
+                    reason: .unreadable("cannot read this file (check its permissions)"),
                     location: SourceLocation(file: display, line: 0))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw PromptError(
+                    reason: .unreadable("this line is not UTF-8 text (expected the file saved as UTF-8)"),
+                    location: SourceLocation(file: display, line: Self.firstLineNotUTF8(data)))
             }
             files.append(File(path: relative, displayName: display, text: text))
         }
         return PromptFiles(files: files, origin: folder)
+    }
+
+    /// The number of the first line that is not valid UTF-8, counting from 1.
+    static func firstLineNotUTF8(_ data: Data) -> Int {
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? lines.startIndex
+        return lines.distance(from: lines.startIndex, to: bad) + 1
     }
 
     /// The files whose path starts with a folder name and ends with an extension.

@@ -2,6 +2,10 @@
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file exists but is not an infoview database; it was not touched.
     case notADatabase(path: String, detail: String)
+    /// The file is an SQLite database, but damaged (truncated, overwritten); it was not touched.
+    case damaged(path: String, detail: String)
+    /// The disk holding the database has no space left; nothing more was written.
+    case diskFull(path: String)
     /// The database was written by a newer infoview; it was not touched.
     case newerSchema(path: String, unknownMigrations: [String])
     /// Another process held the database longer than the busy timeout.
@@ -24,6 +28,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notADatabase(let path, let detail):
             return "\(path) is not an infoview database (\(detail)) — left untouched; point --db or INFOVIEW_DB at another file"
+        case .damaged(let path, let detail):
+            return "\(path) is damaged (\(detail)) — left untouched; restore it from a copy (infoview keeps one as PATH.bak-… before each upgrade) or point --db or INFOVIEW_DB at another file"
+        case .diskFull(let path):
+            return "the disk that holds \(path) is full, so nothing more could be written; free some space first"
         case .newerSchema(let path, let unknown):
             return "\(path) was written by a newer infoview (it has changes this version does not know: \(unknown.joined(separator: ", "))) — nothing was written; update infoview to open it"
         case .busy(let path):
