@@ -17,14 +17,16 @@ struct PromptsCommand: ParsableCommand {
         func run() throws {
             let files = try options.promptFiles()
             let library: PromptLibrary
+            let rehearsal: RehearsalBook
             do {
                 library = try PromptLibrary.load(files)
+                rehearsal = try library.compileRehearsal()
             } catch {
                 FileHandle.standardError.write(Data("\(TerminalText.sanitize(String(describing: error)))\n".utf8))
                 throw ExitCode(1)
             }
             let problems = RuleVerifier.verify(library.rules) + RuleVerifier.verify(library.banks, against: library.rules)
-                + RehearsalVerifier.verify(library.rehearsal, against: library.rules)
+                + RehearsalVerifier.verify(rehearsal, against: library.rules)
             for problem in problems {
                 FileHandle.standardError.write(Data("\(TerminalText.sanitize(problem.description))\n".utf8))
             }
@@ -35,8 +37,8 @@ struct PromptsCommand: ParsableCommand {
                 + book.allLints.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }
             print(
                 "\(files.origin): \(files.files.count) files, \(book.allRules.count) rules, \(book.allDoors.count) doors, "
-                    + "\(book.allIntents.count) intents, \(book.allLints.count) lints, \(library.rehearsal.personas.count) personas, "
-                    + "\(library.rehearsal.topics.count) topics, \(examples + library.rehearsal.exampleCount) examples: "
+                    + "\(book.allIntents.count) intents, \(book.allLints.count) lints, \(rehearsal.personas.count) personas, "
+                    + "\(rehearsal.topics.count) topics, \(examples + rehearsal.exampleCount) examples: "
                     + (problems.isEmpty ? "all good" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")"))
             if !problems.isEmpty { throw ExitCode(1) }
         }

@@ -235,6 +235,7 @@ extension DialogueEngine {
         }
         reply.lines += lines.lines
         reply.lines += preparation(of: interview).lines
+        reply.lines += conduct(of: interview, overview).lines
         if let progress = interview.interrupted {
             let doing = flowEngine(progress.flow).doing(progress)
             reply.add(messages.text("show-paused", ["doing": doing, "step": progress.step]), style: .dim)

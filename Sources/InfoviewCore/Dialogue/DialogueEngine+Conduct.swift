@@ -38,7 +38,9 @@ extension DialogueEngine {
         switch state.mode {
         case .home: return nil
         case .flow(let progress): return flowEngine(progress.flow).doing(progress)
-        case .rehearsal(let progress): return messages.text("rehearse-doing", ["name": progress.interview])
+        case .rehearsal(let progress):
+            // Nothing is saved while the persona is being picked: there is nothing to carry on.
+            return progress.persona == nil ? nil : messages.text("rehearse-doing", ["name": progress.interview])
         case .live(let progress): return messages.text("live-doing", ["name": progress.interview])
         }
     }
@@ -219,6 +221,27 @@ extension DialogueEngine {
                         "people": yesNo(card.askedForPeople), "thanked": yesNo(card.thanked), "minutes": String(card.minutes),
                         "planned": String(card.plannedMinutes), "percent": card.percentAboutThem.map(String.init) ?? "",
                     ]))
+        }
+        return reply
+    }
+
+    /// What `/show` says about an interview's rehearsals and the notes of its meeting.
+    func conduct(of interview: Overview.Interview, _ overview: Overview) -> Reply {
+        var reply = Reply()
+        let rehearsals = overview.rehearsals.filter { $0.interview == interview.name }.sorted { $0.attempt < $1.attempt }
+        if let last = rehearsals.last(where: { $0.scorecard != nil }), let card = last.scorecard {
+            reply.add(
+                messages.text(
+                    "show-rehearsals",
+                    [
+                        "count": String(rehearsals.count), "questions": String(card.questions), "pitches": String(card.pitches.count),
+                        "name": interview.name,
+                    ]))
+        }
+        let notes = overview.liveSessions.filter { $0.interview == interview.name }.flatMap(\.notes)
+        if !notes.isEmpty {
+            reply.add(messages.text("show-notes-heading", ["count": String(notes.count)]))
+            for note in notes { reply.add(messages.text("show-note", ["note": note])) }
         }
         return reply
     }

@@ -28,7 +28,10 @@ public enum ConductEffect: Sendable, Equatable {
 public struct RehearsalLine: Sendable, Equatable, Codable {
     /// Who said it.
     public enum Speaker: String, Sendable, Equatable, Codable {
-        case user, insider
+        /// The person rehearsing.
+        case user
+        /// The persona playing the insider.
+        case insider
     }
 
     /// Who said it.

@@ -20,8 +20,9 @@ public struct LiveProgress: Sendable, Equatable, Codable {
     public var ifTime: [Int] = []
     /// The notes typed, by position.
     public var notes: [Int: String]
-    /// Whether the "time is nearly up" and "time is up" lines were said.
+    /// Whether the "time is nearly up" line was said.
     public var warned: Bool
+    /// Whether the "time is up" line was said.
     public var overran: Bool
 
     /// A checklist at its first question.

@@ -21,7 +21,8 @@ extension MessageBook {
         "scorecard-over-time": ["minutes", "planned"], "scorecard-talk": ["first", "percent", "rest", "them", "me"],
         "scorecard-offer-answered": ["first"], "scorecard-offer-over-asked": ["first"], "scorecard-offer-left": ["first"], "scorecard-next": ["name"],
         "scorecard-yes": [], "scorecard-no": [],
-        "scorecards-none": ["name"], "scorecards-heading": ["name"], "scorecards-paused": ["attempt", "persona", "minute"],
+        "scorecards-none": ["name"], "show-rehearsals": ["count", "questions", "pitches", "name"], "show-notes-heading": ["count"],
+        "show-note": ["note"], "scorecards-heading": ["name"], "scorecards-paused": ["attempt", "persona", "minute"],
         "scorecards-line": [
             "attempt", "persona", "questions", "trends", "insights", "advice", "resources", "assignments", "open", "closed", "pitches",
             "people", "thanked", "minutes", "planned", "percent",

@@ -81,8 +81,9 @@ public struct Exchange: Sendable, Equatable, Codable {
     public var flags: [RehearsalFlag]
     /// What the scorecard noticed (thanks, asking who else to talk to).
     public var notices: [Topic.Notice]
-    /// Words about the insider (you, your) and about the user (I, me, my).
+    /// Words about the insider (you, your).
     public var wordsAboutThem: Int
+    /// Words about the user (I, me, my).
     public var wordsAboutSelf: Int
     /// What the insider replied, line by line.
     public var reply: [String]

@@ -6,16 +6,21 @@ public struct Scorecard: Sendable, Equatable, Codable {
     public var persona: String
     /// Questions asked (retried lines left out).
     public var questions: Int
-    /// Questions in each TIARA category, in TIARA order.
+    /// Questions about trends.
     public var trends: Int
+    /// Questions for insights into the work.
     public var insights: Int
+    /// Questions asking for advice.
     public var advice: Int
+    /// Questions about resources and people to talk to.
     public var resources: Int
+    /// Questions about assignments, next steps to try.
     public var assignments: Int
     /// Questions on no TIARA topic.
     public var otherQuestions: Int
-    /// Open and closed questions.
+    /// Open questions (what, how, why).
     public var open: Int
+    /// Closed questions (yes or no).
     public var closed: Int
     /// Every pitch the coach flagged, retried ones included.
     public var pitches: [PitchNote]
@@ -25,16 +30,19 @@ public struct Scorecard: Sendable, Equatable, Codable {
     public var askedForPeople: Bool
     /// Whether the user thanked the insider.
     public var thanked: Bool
-    /// Minutes used and minutes planned.
+    /// Minutes used.
     public var minutes: Int
+    /// Minutes planned.
     public var plannedMinutes: Int
-    /// Words about the insider (you, your) and about the user (I, me, my).
+    /// Words about the insider (you, your).
     public var wordsAboutThem: Int
+    /// Words about the user (I, me, my).
     public var wordsAboutSelf: Int
-    /// Whether the insider raised an opportunity, whether the user took it up (without a pitch)
-    /// on the next line, and whether they asked for more than was offered (a pitch) instead.
+    /// Whether the insider raised an opportunity.
     public var offerRaised: Bool
+    /// Whether the user took it up, without a pitch, on the next line.
     public var offerAnswered: Bool
+    /// Whether the user asked for more than was offered (a pitch) instead.
     public var offerOverAsked: Bool
 
     /// A pitch flagged during the rehearsal.

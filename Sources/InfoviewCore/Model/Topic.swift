@@ -37,8 +37,9 @@ public struct Topic: Sendable, Equatable {
     public var minutes: Int?
     /// Higher wins when several topics match a line.
     public var weight: Int
-    /// Lines that must be read as this topic, and lines that must not.
+    /// Lines that must be read as this topic.
     public var examples: [Rule.Example]
+    /// Lines that must not.
     public var counterExamples: [Rule.Example]
     /// Where the block is.
     public var location: SourceLocation
@@ -49,7 +50,9 @@ public struct Topic: Sendable, Equatable {
 
 /// Whether a question is open (what, how, why) or closed (yes or no), for the scorecard.
 public enum QuestionForm: String, Sendable, Equatable, Codable, CaseIterable {
+    /// What, how, why: the insider tells you what you did not know to ask.
     case open
+    /// Answered with a yes or a no.
     case closed
 }
 

@@ -52,8 +52,9 @@ public struct PromptLibrary: Sendable {
     /// Parses every file; the first mistake is thrown as `file:line: message`.
     ///
     /// With `rulesInBackground` (for the built-in prompts only, which the tests keep correct) the
-    /// rules compile on another thread while the rest loads, and the first use of `rules` waits;
-    /// the rehearsal's personas and topics compile when a rehearsal first needs them.
+    /// rules compile on another thread while the rest loads, and the first use of `rules` waits.
+    /// The built-in personas and topics compile when a rehearsal first needs them (the tests keep
+    /// them correct); those of a prompts folder are checked at once, so mistakes show at load.
     public static func load(_ files: PromptFiles, rulesInBackground: Bool = false) throws(PromptError) -> PromptLibrary {
         let ruleFiles = files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
         let rules: CompiledRules =
@@ -72,11 +73,17 @@ public struct PromptLibrary: Sendable {
                 location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
         }
         let rehearsal: CompiledRehearsal =
-            rulesInBackground
+            files.origin == PromptFiles.builtIn.origin
             ? .onFirstUse(LazyRehearsalBook(files: files, banks: banks))
             : .ready(try RehearsalBook.load(files, ruleFiles: try RehearsalBook.ruleFiles(files), banks: banks))
         return PromptLibrary(
             files: files, compiledRules: rules, flows: flows, messages: messages, banks: banks, compiledRehearsal: rehearsal)
+    }
+
+    /// The rehearsal's personas and topics compiled now, with any mistake thrown as
+    /// `file:line: message` (for `prompts verify`, whichever prompts were loaded).
+    public func compileRehearsal() throws(PromptError) -> RehearsalBook {
+        try RehearsalBook.load(files, ruleFiles: try RehearsalBook.ruleFiles(files), banks: banks)
     }
 
     /// The label of every saved field, in the order the flows ask for them.

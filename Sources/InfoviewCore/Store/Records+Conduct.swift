@@ -19,9 +19,11 @@ public struct RehearsalRecord: Codable, Sendable, Equatable, FetchableRecord, Mu
     public var state: String?
     /// The scorecard, as JSON, once it ended.
     public var scorecard: String?
-    /// When it started, last changed and ended.
+    /// When it started.
     public var startedAt: Date
+    /// When it last changed.
     public var updatedAt: Date
+    /// When it ended, if it has.
     public var finishedAt: Date?
 
     /// Keeps the row id SQLite gave the new row.
@@ -75,9 +77,11 @@ public struct LiveSessionRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var plannedMinutes: Int
     /// Where it is, as JSON, while it has not ended.
     public var state: String?
-    /// When it started, last changed and ended.
+    /// When it started.
     public var startedAt: Date
+    /// When it last changed.
     public var updatedAt: Date
+    /// When it ended, if it has.
     public var finishedAt: Date?
 
     /// Keeps the row id SQLite gave the new row.

@@ -251,6 +251,21 @@ func endingWell() throws {
     #expect(saved.scorecard?.askedForPeople == true)
     #expect(saved.scorecard?.thanked == true)
     #expect(session.type("/scorecards Sam").contains("1. with Daniel Reyes: 1 questions"))
+    #expect(session.type("/show Sam").contains("Rehearsals: 1 (the last: 1 questions, pitches: 0). /scorecards Sam shows them all."))
+}
+
+@Test("the notes of a meeting are shown with the interview, for the debrief")
+func notesInShow() throws {
+    var session = try Session()
+    session.prepare("Sam", role: "Teacher")
+    session.type("/live Sam")
+    session.type("Whole-class feedback saves hours")
+    session.type("")
+    session.type("Calm and routines")
+    session.type("/stop")
+    let shown = session.type("/show Sam")
+    #expect(shown.hasPrefix("Sam: to debrief"))
+    #expect(shown.contains("Notes from the meeting (2):\n- Whole-class feedback saves hours\n- Calm and routines"))
 }
 
 @Test("thanking the insider after they signalled the end says goodbye")
