@@ -13,15 +13,18 @@ enum TerminalText {
     /// - Everything else, tabs included, is left as it is.
     static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var result = String.UnicodeScalarView()
+        // Built as a String with room reserved: appending to a bare UnicodeScalarView copies it
+        // each time, which made a pasted text of a few megabytes take minutes.
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 64)
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) {
-                result.append(contentsOf: visibleForm(of: scalar).unicodeScalars)
+                result += visibleForm(of: scalar)
             } else {
-                result.append(scalar)
+                result.unicodeScalars.append(scalar)
             }
         }
-        return String(result)
+        return result
     }
 
     /// The number of terminal columns the text takes (tabs count as one: expand them first).

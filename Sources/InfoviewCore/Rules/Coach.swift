@@ -47,6 +47,8 @@ public struct Coach {
         var found: [RuleMatch] = []
         var situation = Situation(context: context)
         let channelBit = channel.bit
+        var bounds: SentenceBounds?
+        var unlessVerdicts: [SentenceVerdictKey: Bool] = [:]
         for candidate in candidates {
             let reference = book.rulePrograms[Int(candidate)]
             let gate = book.ruleGates[reference.rule]
@@ -60,13 +62,19 @@ public struct Coach {
             let compiled = book.rules[reference.rule]
             let rule = compiled.rule
             for match in matches {
+                if bounds == nil { bounds = SentenceBounds(tokens) }
                 // A note narrates: who opened the door may be told in another sentence of it.
-                let sentence = channel == .note ? 0..<tokens.count : Self.sentence(around: match, in: tokens)
-                if let limit = rule.longerThan, sentence.count - Self.breaks(in: sentence, tokens) <= limit { continue }
-                if compiled.unless.contains(where: {
-                    matcher.firstMatch(of: $0, in: tokens, sets: book.sets, from: sentence.lowerBound, upTo: sentence.upperBound) != nil
-                }) {
-                    continue
+                let sentence = channel == .note ? 0..<tokens.count : bounds!.sentence(around: match, in: tokens)
+                if let limit = rule.longerThan, sentence.count - bounds!.breaks(in: sentence) <= limit { continue }
+                if !compiled.unless.isEmpty {
+                    let key = SentenceVerdictKey(rule: reference.rule, sentence: sentence)
+                    let excepted =
+                        unlessVerdicts[key]
+                        ?? compiled.unless.contains(where: {
+                            matcher.firstMatch(of: $0, in: tokens, sets: book.sets, from: sentence.lowerBound, upTo: sentence.upperBound) != nil
+                        })
+                    unlessVerdicts[key] = excepted
+                    if excepted { continue }
                 }
                 if !compiled.context.isEmpty || !compiled.unlessContext.isEmpty || !rule.allowedAfter.isEmpty {
                     let contextTokens = situation.tokens(using: book.normaliser)
@@ -101,32 +109,45 @@ public struct Coach {
     /// Keeps, for each severity, the most specific of overlapping matches.
     func resolve(_ matches: [RuleMatch], text: String) -> [Finding] {
         var kept: [RuleMatch] = []
+        var covered: [Severity: CoveredSpans] = [:]
         for match in matches.sorted(by: { $0.specificity > $1.specificity }) {
             let severity = book.rules[match.rule].rule.severity
-            let overlaps = kept.contains { other in
-                book.rules[other.rule].rule.severity == severity && other.span.overlaps(match.span)
-            }
-            if !overlaps { kept.append(match) }
+            let span = match.span
+            if covered[severity, default: CoveredSpans()].overlaps(span) { continue }
+            covered[severity, default: CoveredSpans()].insert(span)
+            kept.append(match)
         }
         guard !kept.isEmpty else { return [] }
-        return kept.sorted { ($0.span.lowerBound, $0.rule) < ($1.span.lowerBound, $1.rule) }.map { finding(for: $0, text) }
+        var cursor = ScalarCursor(text)
+        var findings: [Finding] = []
+        for match in kept.sorted(by: { ($0.span.lowerBound, $0.rule) < ($1.span.lowerBound, $1.rule) }) {
+            findings.append(finding(for: match, &cursor))
+        }
+        return findings
     }
 
-    private func finding(for match: RuleMatch, _ scalars: String) -> Finding {
+    private func finding(for match: RuleMatch, _ scalars: inout ScalarCursor) -> Finding {
         let compiled = book.rules[match.rule]
         let rule = compiled.rule
         let span = match.span
-        let captures = match.match.captures.map { range -> String in
-            guard !range.isEmpty else { return "" }
-            return Self.text(scalars, Int(match.tokens[range.lowerBound].start)..<Int(match.tokens[range.upperBound - 1].end))
+        let quote = scalars.text(span)
+        var captures: [String] = []
+        for range in match.match.captures {
+            guard !range.isEmpty else {
+                captures.append("")
+                continue
+            }
+            captures.append(scalars.text(Int(match.tokens[range.lowerBound].start)..<Int(match.tokens[range.upperBound - 1].end)))
         }
-        let matched = match.tokens[match.match.start..<match.match.end].map { token in
-            token.id == Token.unknownWord
-                ? Self.text(scalars, Int(token.start)..<Int(token.end)).lowercased() : book.normaliser.vocabulary.word(token.id)
+        var matched: [String] = []
+        for token in match.tokens[match.match.start..<match.match.end] {
+            matched.append(
+                token.id == Token.unknownWord
+                    ? scalars.text(Int(token.start)..<Int(token.end)).lowercased() : book.normaliser.vocabulary.word(token.id))
         }
         return Finding(
             rule: rule.id, severity: rule.severity, kind: rule.kind, start: span.lowerBound, end: span.upperBound,
-            quote: Self.text(scalars, span), why: rule.why, instead: rule.instead.map { Template.fill($0, with: captures) },
+            quote: quote, why: rule.why, instead: rule.instead.map { Template.fill($0, with: captures) },
             matched: matched.joined(separator: " "), pattern: compiled.when[match.pattern].source.text,
             location: rule.location.description)
     }
@@ -138,22 +159,6 @@ public struct Coach {
             scalars.index(scalars.startIndex, offsetBy: max(0, range.lowerBound), limitedBy: scalars.endIndex) ?? scalars.endIndex
         let upper = scalars.index(lower, offsetBy: max(0, range.count), limitedBy: scalars.endIndex) ?? scalars.endIndex
         return String(scalars[lower..<upper])
-    }
-
-    /// The token range of the sentence (or sentences) a match lies in.
-    static func sentence(around match: PatternMatch, in tokens: [Token]) -> Range<Int> {
-        // A match may begin or end on a break (`... ?`): the sentence is the one its words are in.
-        var lower = match.start
-        while lower < match.end - 1, tokens[lower].isBreak { lower += 1 }
-        while lower > 0, !tokens[lower - 1].isBreak { lower -= 1 }
-        var upper = max(match.end, match.start)
-        while upper > lower + 1, tokens[upper - 1].isBreak { upper -= 1 }
-        while upper < tokens.count, !tokens[upper].isBreak { upper += 1 }
-        return lower..<upper
-    }
-
-    static func breaks(in range: Range<Int>, _ tokens: [Token]) -> Int {
-        tokens[range].reduce(0) { $0 + ($1.isBreak ? 1 : 0) }
     }
 }
 
