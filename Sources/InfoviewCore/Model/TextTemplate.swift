@@ -16,7 +16,7 @@ public struct TextTemplate: Sendable, Equatable {
 
     /// Parses a template; `nil` when a brace or bracket is not closed or is nested wrongly.
     public init?(_ source: String) {
-        var parser = TextTemplateScanner(characters: Array(source))
+        var parser = TextTemplateScanner(characters: Array(source.unicodeScalars))
         guard let parts = parser.parts(insideBrackets: false), parser.isAtEnd else { return nil }
         self.parts = parts
         self.source = source
@@ -65,25 +65,29 @@ public struct TextTemplate: Sendable, Equatable {
 
 /// Reads the characters of a template into parts.
 private struct TextTemplateScanner {
-    let characters: [Character]
+    let characters: [Unicode.Scalar]
     var index = 0
 
     var isAtEnd: Bool { index == characters.count }
 
     mutating func parts(insideBrackets: Bool) -> [TextTemplate.Part]? {
         var parts: [TextTemplate.Part] = []
-        var literal = ""
+        var literal = String.UnicodeScalarView()
         func flush() {
-            if !literal.isEmpty { parts.append(.text(literal)) }
-            literal = ""
+            if !literal.isEmpty { parts.append(.text(String(literal))) }
+            literal = String.UnicodeScalarView()
         }
         while index < characters.count {
             let character = characters[index]
             switch character {
             case "{":
                 guard let close = characters[index...].firstIndex(of: "}") else { return nil }
-                let name = String(characters[(index + 1)..<close])
-                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return nil }
+                var nameScalars = String.UnicodeScalarView()
+                nameScalars.append(contentsOf: characters[(index + 1)..<close])
+                let name = String(nameScalars)
+                guard !name.isEmpty,
+                    nameScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" })
+                else { return nil }
                 flush()
                 parts.append(.field(name))
                 index = close + 1
