@@ -31,6 +31,22 @@ struct InfoviewCommand: ParsableCommand {
 
     @OptionGroup var replay: ReplayOptions
 
+    /// Runs the command line as swift-argument-parser does, except that a mistake in a prompt
+    /// file or a database error is printed with its control characters made visible: either can
+    /// quote text from a file (or a file's name) that must never reach the terminal raw.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as PromptError {
+            exit(withError: TerminalSafeError(error))
+        } catch let error as StoreError {
+            exit(withError: TerminalSafeError(error))
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     func run() throws {
         try Self.chat(options: options, seed: replay.seed, opening: nil)
     }
@@ -93,5 +109,15 @@ struct InfoviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("infoview: the line history will not be kept: \(error)\n".utf8))
             return nil
         }
+    }
+}
+
+/// An error whose message quotes text from outside the program, shown with its control
+/// characters made visible.
+struct TerminalSafeError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ error: any Error & CustomStringConvertible) {
+        description = TerminalText.sanitize(error.description)
     }
 }
