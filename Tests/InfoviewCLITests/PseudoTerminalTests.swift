@@ -14,7 +14,8 @@ struct PseudoTerminalTests {
         "ctrl-c-at-prompt", "ctrl-c-discards-text", "ctrl-c-during-prepare", "multi-line-paste", "hangup-leaves",
         "ctrl-d-leaves", "history-persists", "tab-completes", "escapes-never-raw", "unicode-input",
         "colour-on-terminal", "no-colour-with-no-color", "resize", "dumb-terminal", "sigterm-leaves",
-        "ctrl-z-suspends", "kill-9-mid-prepare",
+        "ctrl-z-suspends", "kill-9-mid-prepare", "resize-mid-flow", "narrow-terminal", "dumb-terminal-flow",
+        "email-paste-in-flow", "ctrl-c-every-step", "ctrl-d-in-flow",
     ]
 
     /// The script's environment: no `.pyc` files left in the source tree.
