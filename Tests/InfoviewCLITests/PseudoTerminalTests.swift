@@ -16,6 +16,8 @@ struct PseudoTerminalTests {
         "colour-on-terminal", "no-colour-with-no-color", "resize", "dumb-terminal", "sigterm-leaves",
         "ctrl-z-suspends", "kill-9-mid-prepare", "rewrite-in-one-keystroke", "live-notes-at-terminal",
         "rehearse-ctrl-c-pauses",
+        "resize-mid-flow", "narrow-terminal", "dumb-terminal-flow",
+        "email-paste-in-flow", "ctrl-c-every-step", "ctrl-d-in-flow",
     ]
 
     /// The script's environment: no `.pyc` files left in the source tree.

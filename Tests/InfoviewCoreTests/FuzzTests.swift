@@ -191,7 +191,7 @@ struct FuzzTests {
                 let findings = Self.bounded(10, "\(name) on \(channel)") { coach.check(text, context: text, channel: channel) }
                 Self.expectInside(findings, text)
             }
-            let document = Self.bounded(60, "\(name) as a document") { coach.checkDocument(text, channel: .email) }
+            let document = Self.bounded(120, "\(name) as a document") { coach.checkDocument(text, channel: .email) }
             Self.expectInside(document, text)
             if name == "a 1 MB line" { #expect(document.count > 10_000, "the megabyte of 'are you hiring' was not flagged") }
         }

@@ -103,8 +103,10 @@ public enum JSONValue: Sendable, Equatable {
                 case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
                     appendEscape(UInt32(bytes[index + 1]), to: &escaped)
                     index += 1
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &escaped)
+                case 0xE2 where index + 2 < bytes.count && Self.isEscapedAfterE2(bytes[index + 1], bytes[index + 2]):
+                    // U+2028 and U+2029 (line breaks to JavaScript), and the bidirectional
+                    // embeddings, overrides and isolates, which would reorder a terminal's line.
+                    appendEscape(0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), to: &escaped)
                     index += 2
                 default: escaped.append(byte)
                 }
@@ -113,6 +115,11 @@ public enum JSONValue: Sendable, Equatable {
             escaped.append(UInt8(ascii: "\""))
             output += String(decoding: escaped, as: UTF8.self)
         }
+    }
+
+    /// Whether E2 followed by these two bytes is U+2028, U+2029, U+202A…U+202E or U+2066…U+2069.
+    private static func isEscapedAfterE2(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -10,6 +10,7 @@ struct SentenceBounds {
     /// For each position `0...count`: the number of breaks before it.
     private var breaksBefore: [Int32]
 
+    /// Finds the bounds of every sentence of `tokens`.
     init(_ tokens: [Token]) {
         let count = tokens.count
         starts = Array(repeating: 0, count: count + 1)
@@ -55,6 +56,7 @@ struct SentenceVerdictKey: Hashable {
 struct CoveredSpans {
     private var bits: [UInt64] = []
 
+    /// Whether any offset of `span` is covered already.
     func overlaps(_ span: Range<Int>) -> Bool {
         for offset in span where offset >= 0 {
             let word = offset >> 6
@@ -64,6 +66,7 @@ struct CoveredSpans {
         return false
     }
 
+    /// Marks every offset of `span` as covered.
     mutating func insert(_ span: Range<Int>) {
         guard let last = span.last, last >= 0 else { return }
         if bits.count <= last >> 6 { bits += Array(repeating: 0, count: (last >> 6) + 1 - bits.count) }
@@ -79,6 +82,7 @@ struct ScalarCursor {
     private var offset = 0
     private var index: String.Index
 
+    /// A cursor at the start of `text`.
     init(_ text: String) {
         scalars = text.unicodeScalars
         index = scalars.startIndex

@@ -647,6 +647,249 @@ def rehearse_ctrl_c_pauses(binary, home):
     again.leave()
 
 
+def saved_answers(home, name):
+    """The answers saved for an interview, read from the database after the program has ended."""
+    import sqlite3
+
+    connection = sqlite3.connect(os.path.join(home, "test.sqlite"))
+    try:
+        rows = connection.execute(
+            "SELECT answer.key, answer.value FROM answer JOIN interview ON interview.id = answer.interviewId"
+            " WHERE interview.name = ?",
+            (name,),
+        ).fetchall()
+        return dict(rows)
+    finally:
+        connection.close()
+
+
+def printed_rows(s, start, texts):
+    """The rows of the first of `texts` printed after `start`, as the terminal shows them.
+
+    Waits for the text's beginning and the prompt after it; returns (the text, its rows without
+    colour codes).
+    """
+    s.expect([text[:16] for text in texts], "the start of a wrapped text")
+    s.in_flow()
+    shown = s.output(start)
+    for text in texts:
+        at = shown.find(text[:16])
+        if at < 0:
+            continue
+        rows = [SGR.sub(b"", row) for row in shown[at:].split(b"\r\n")]
+        taken = []
+        for row in rows:
+            if FLOW_PROMPT.strip() in row:
+                break
+            taken.append(row)
+        if b" ".join(row.strip() for row in taken) == text:
+            return text, taken
+    raise Failure(f"none of {texts!r} was printed whole after the mark: {shown[-600:]!r}")
+
+
+def resize_mid_flow(binary, home):
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare Sam\r")
+    s.ask("role", name="Sam")
+    s.child.send("Designer\r")
+    s.ask("organisation", name="Sam")
+    s.child.setwinsize(24, 40)  # narrower while a question waits for its answer
+    start = s.mark()
+    s.child.send("Acme Health\r")
+    text, rows = printed_rows(s, start, TEXTS.asks("connection", name="Sam"))
+    check(len(rows) >= 2 and all(len(row) <= 40 for row in rows), f"not wrapped at 40 columns: {rows!r}")
+    s.child.setwinsize(24, 132)  # and wider again
+    start = s.mark()
+    s.child.send("a friend of a friend\r")
+    text, rows = printed_rows(s, start, TEXTS.asks("boss", name="Sam"))
+    check(all(len(row) <= 132 for row in rows) and len(rows) <= 2, f"not laid out for 132 columns: {rows!r}")
+    s.child.send("yes\r")
+    s.ask("learn", name="Sam")
+    s.leave()
+    answers = saved_answers(home, "Sam")
+    check(answers.get("organisation") == "Acme Health" and answers.get("connection") == "a friend of a friend",
+          f"the answers given around the resizes: {answers!r}")
+
+
+def narrow_terminal(binary, home):
+    s = Session(binary, home, size=(24, 20))
+    s.home()  # the greeting is wrapped: wait for the prompt after it, then read its rows
+    greeting = [SGR.sub(b"", row) for row in s.output().split(b"\r\n")[:-1]]
+    check(len(greeting) > 4 and all(len(row) <= 20 for row in greeting), f"the greeting is wider than 20 columns: {greeting!r}")
+    joined = b" ".join(row.strip() for row in greeting)
+    check(any(text in joined for text in TEXTS.variants("welcome")), f"the greeting is not the welcome: {joined!r}")
+    s.child.send("/prepare Sam\r")
+    start = s.mark()
+    text, rows = printed_rows(s, start, TEXTS.asks("role", name="Sam"))
+    check(all(len(row) <= 20 for row in rows), f"a row is wider than 20 columns: {rows!r}")
+    long_answer = "Senior product designer for health apps"  # twice the width: the editor scrolls it
+    s.child.send(long_answer + "\r")
+    text, rows = printed_rows(s, s.mark(), TEXTS.asks("organisation", name="Sam"))
+    check(all(len(row) <= 20 for row in rows), f"a row is wider than 20 columns: {rows!r}")
+    s.child.sendeof()
+    s.expect(TEXTS.variants("quit")[0].split(b" ")[0], "the goodbye")  # wrapped: its first word
+    s.finish()
+    check(saved_answers(home, "Sam").get("role") == long_answer, "the long answer typed on a narrow terminal was not saved whole")
+
+
+def dumb_terminal_flow(binary, home):
+    s = Session(binary, home, env={"TERM": "dumb"})
+    s.start()
+    s.child.send("/prepare Ana\r")
+    s.ask("role", name="Ana")
+    s.child.send("Nurse\r")
+    s.ask("organisation", name="Ana")
+    s.type("half typed")
+    s.child.sendintr()  # throws the text away
+    s.expect(b"^C")
+    s.in_flow()
+    s.child.sendintr()  # stops the flow
+    s.expect(TEXTS.text("stopped", doing=TEXTS.doing(name="Ana"), step="organisation"))
+    s.home()
+    s.child.send("/resume\r")
+    s.ask("organisation", name="Ana")
+    s.child.send("St Mary's\r")
+    s.ask("connection", name="Ana")
+    s.child.sendeof()
+    s.say("quit", doing=TEXTS.doing(name="Ana"))
+    s.finish()
+    check(not SGR.search(s.output()), "colour codes were written to a dumb terminal")
+    answers = saved_answers(home, "Ana")
+    check(answers.get("role") == "Nurse" and answers.get("organisation") == "St Mary's", f"saved: {answers!r}")
+    check("half typed" not in str(answers), "the discarded text was saved")
+
+
+EMAIL = [
+    "Hi Sam,",
+    "",
+    "My name is Ana; Priya Shah suggested I contact you.",
+    "I'm studying nursing and wondering how you chose your path.",
+    "Would you have 20 minutes next week?",
+    "",
+    "Thanks,",
+    "Ana",
+]
+
+
+def email_paste_in_flow(binary, home):
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare Sam\r")
+    s.ask("role", name="Sam")
+    s.child.send("Designer\r")
+    s.ask("organisation", name="Sam")
+    s.child.send("Acme\r")
+    s.ask("connection", name="Sam")
+    # A whole email pasted where one line is asked for, as a terminal sends it (CR line breaks).
+    s.child.send(b"\x1b[200~" + "\r".join(EMAIL).encode() + b"\x1b[201~\r")
+    for line in [line for line in EMAIL if line]:
+        s.expect(line.encode(), f"the pasted line {line!r} on the screen")
+    s.in_flow()
+    s.child.send("/show Sam\r")
+    s.expect(TEXTS.text("show-heading", name="Sam", stage=TEXTS.stage("prepare")))
+    s.in_flow()
+    s.leave()
+    answers = saved_answers(home, "Sam")
+    check(answers.get("role") == "Designer" and answers.get("organisation") == "Acme", f"earlier answers changed: {answers!r}")
+    check(answers.get("connection", "").startswith("Hi Sam,"), f"the pasted email's start is not the answer: {answers!r}")
+    check("immediate-boss" not in answers, f"a line of the email was taken for a yes or a no: {answers!r}")
+    for value in answers.values():
+        typed = value in ("Sam", "Designer", "Acme") or value in "\n".join(EMAIL) or value in " ".join(EMAIL)
+        check(typed, f"a saved value is neither typed nor pasted: {value!r}")
+
+
+def ctrl_c_every_step(binary, home):
+    """Ctrl-C at each step of /prepare, from the name to the email draft: with text typed it clears
+    the line, in a history search it ends the search, on an empty line it stops the flow at that
+    step; /resume comes back to the same step and the answers given so far are kept."""
+    s = Session(binary, home)
+    s.start()
+    # The name step, before any interview exists: nothing to keep.
+    s.child.send("/prepare\r")
+    s.ask("name")
+    s.child.sendintr()
+    s.expect(b"^C")
+    s.say("stopped-nothing")
+    s.home()
+    s.child.send("/prepare Sam\r")
+    # (step, what is typed to answer it): list steps end with done, the question list with done twice,
+    # the minutes and the email with Enter (the suggestion, the draft as it is).
+    answers = [("role", ["Designer"]), ("organisation", ["Acme"]), ("connection", ["a friend"]), ("boss", ["no"]),
+               ("why-them", ["she changed careers"]), ("learn", ["how she works"]),
+               ("gaps", ["user research", "done"]), ("field", ["design"]), ("questions", ["done", "done"]),
+               ("minutes", [""]), ("email-connection", ["Dana suggested I write to you."]),
+               ("email-interest", ["I'm curious how your team works."]), ("email-ask", [""]),
+               ("sender", ["Alex"]), ("email", [""])]
+    for step, typed in answers:
+        # Long questions wrap on the screen: their first words are enough to know them.
+        s.expect([text[:40] for text in TEXTS.asks(step, name="Sam")], f"the question of step {step}")
+        s.in_flow()
+        # With text typed, Ctrl-C throws the text away and the same question stays.
+        s.type("half")
+        start = s.mark()
+        s.child.sendintr()
+        s.expect(b"^C")
+        s.in_flow()
+        check(b"Stopped" not in s.output(start), f"Ctrl-C with text typed stopped the flow at {step}")
+        # In a history search, Ctrl-C ends the search only.
+        s.child.send("\x12Desi")
+        s.expect(b"reverse-i-search")
+        start = s.mark()
+        s.child.sendintr()
+        s.expect(b"^C")
+        s.in_flow()
+        check(b"Stopped" not in s.output(start), f"Ctrl-C in a search stopped the flow at {step}")
+        # On an empty line it stops the flow at this step; /resume comes back to it.
+        s.child.sendintr()
+        s.expect(TEXTS.text("stopped", doing=TEXTS.doing(name="Sam"), step=step))
+        s.home()
+        s.child.send("/resume\r")
+        s.expect(TEXTS.text("resumed", doing=TEXTS.doing(name="Sam")))
+        s.expect([text[:40] for text in TEXTS.asks(step, name="Sam")], f"the question of step {step} again")
+        for line in typed:
+            s.in_flow()
+            s.child.send(line + "\r")
+    s.expect(TEXTS.flow[("step", "summary")]["done"][0].replace("{name}", "Sam").encode(), "the summary")
+    s.home()
+    s.leave()
+    saved = saved_answers(home, "Sam")
+    expected = {"role": "Designer", "organisation": "Acme", "connection": "a friend", "immediate-boss": "no",
+                "why-chosen": "she changed careers", "learn": "how she works", "field": "design",
+                "sender": "Alex"}
+    check(all(saved.get(key) == value for key, value in expected.items()), f"saved: {saved!r}")
+    check("half" not in saved.values(), "a discarded line was saved")
+    check("Dana suggested I write to you." in saved.get("outreach-email", ""), f"the email: {saved!r}")
+
+
+def ctrl_d_in_flow(binary, home):
+    s = Session(binary, home)
+    s.start()
+    s.child.send("/prepare Kim\r")
+    s.ask("role", name="Kim")
+    s.child.send("Park ranger\r")
+    s.ask("organisation", name="Kim")
+    # With text on the line, Ctrl-D is an editing key (delete), not the end.
+    s.type("National Trust")
+    s.child.send("\x01")  # to the start of the line, where Ctrl-D deletes a character
+    s.child.sendeof()
+    s.child.send("\x05\r")  # to the end, and Enter
+    s.ask("connection", name="Kim")
+    # On an empty line inside a flow, Ctrl-D leaves, saying how to carry on.
+    s.child.sendeof()
+    s.say("quit", doing=TEXTS.doing(name="Kim"))
+    s.finish()
+    check(saved_answers(home, "Kim").get("organisation") == "ational Trust", "Ctrl-D with text did not just delete a character")
+
+    again = Session(binary, home)
+    again.start(returning=True)
+    again.expect(interrupted("Kim", "connection"))
+    again.home()
+    again.child.send("/resume\r")
+    again.ask("connection", name="Kim")
+    again.leave()
+
+
 def process_state(pid):
     with open(f"/proc/{pid}/stat") as file:
         return file.read().rsplit(")", 1)[1].split()[0]
@@ -675,6 +918,12 @@ SCENARIOS = {
         rewrite_in_one_keystroke,
         live_notes_at_terminal,
         rehearse_ctrl_c_pauses,
+        resize_mid_flow,
+        narrow_terminal,
+        dumb_terminal_flow,
+        email_paste_in_flow,
+        ctrl_c_every_step,
+        ctrl_d_in_flow,
     ]
 }
 
