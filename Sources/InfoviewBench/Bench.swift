@@ -11,56 +11,31 @@ enum Bench {
 
     /// Wall time of a run with a file on standard input and output thrown away.
     static func time(_ binary: URL, _ arguments: [String], stdin: URL) -> Double {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardInput = try? FileHandle(forReadingFrom: stdin)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
         let start = now()
-        try? process.run()
-        process.waitUntilExit()
+        guard let child = ChildProcess([binary.path] + arguments, stdin: .file(stdin.path)) else { return .nan }
+        child.finish()
         return now() - start
     }
 
     /// Time from start until the first byte of output.
     static func firstOutput(_ binary: URL, _ arguments: [String], stdin: URL) -> Double {
-        let process = Process()
-        let output = Pipe()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardInput = try? FileHandle(forReadingFrom: stdin)
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
         let start = now()
-        try? process.run()
-        _ = try? output.fileHandleForReading.read(upToCount: 1)
+        guard let child = ChildProcess([binary.path] + arguments, stdin: .file(stdin.path), stdout: .pipe) else { return .nan }
+        _ = child.read { !$0.isEmpty }
         let elapsed = now() - start
-        _ = try? output.fileHandleForReading.readToEnd()
-        process.waitUntilExit()
+        child.finish()
         return elapsed
     }
 
     /// Time from start until the answer to one line of `check --jsonl` arrives.
     static func firstVerdict(_ binary: URL, _ extra: [String]) -> Double {
-        let process = Process()
-        let input = Pipe()
-        let output = Pipe()
-        process.executableURL = binary
-        process.arguments = ["check", "--jsonl"] + extra
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
         let start = now()
-        try? process.run()
-        input.fileHandleForWriting.write(Data(#"{"id":1,"text":"Are you hiring?"}"#.utf8 + [0x0A]))
-        var received = Data()
-        while !received.contains(0x0A), case let chunk = output.fileHandleForReading.availableData, !chunk.isEmpty {
-            received.append(chunk)
-        }
+        guard let child = ChildProcess([binary.path, "check", "--jsonl"] + extra, stdin: .pipe, stdout: .pipe) else { return .nan }
+        child.write(Array(#"{"id":1,"text":"Are you hiring?"}"#.utf8) + [0x0A])
+        _ = child.read { $0.contains(0x0A) }
         let elapsed = now() - start
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        child.closeInput()
+        child.finish()
         return elapsed
     }
 

@@ -16,6 +16,12 @@ defer { try? FileManager.default.removeItem(at: work) }
 var random = BenchRandom(seed: 2026)
 let corpus = work.appendingPathComponent("corpus.jsonl")
 try BenchCorpus.lines(count: 100_000, random: &random).joined().write(to: corpus, atomically: true, encoding: .utf8)
+// `InfoviewBench --corpus FILE` writes the corpus there and stops, for profiling `check --jsonl` on it.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--corpus" {
+    try FileManager.default.copyItem(at: corpus, to: URL(fileURLWithPath: CommandLine.arguments[2]))
+    try? FileManager.default.removeItem(at: work)
+    exit(0)
+}
 
 // A prompts folder with 5,000 generated rules beside the shipped ones.
 let bigPrompts = work.appendingPathComponent("prompts")
