@@ -180,10 +180,21 @@ private struct Reader {
 
     mutating func number() throws(JSONError) -> JSONValue {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+        while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard Double(text) != nil else { throw error("bad number '\(text)'") }
         return .number(text)
+    }
+
+    /// A byte that may be part of a JSON number: a digit, a sign, a point or an exponent.
+    static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "e"), UInt8(ascii: "E"):
+            return true
+        default:
+            return false
+        }
     }
 
     mutating func array(depth: Int) throws(JSONError) -> JSONValue {

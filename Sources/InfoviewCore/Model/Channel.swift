@@ -21,7 +21,7 @@ public enum Channel: String, Sendable, CaseIterable, Codable {
 
     /// The channel a text most likely comes from when nobody said: several lines read as an email.
     public static func guess(for text: String) -> Channel {
-        text.utf8.contains(0x0A) ? .email : .spoken
+        text.containsByte(0x0A) ? .email : .spoken
     }
 }
 

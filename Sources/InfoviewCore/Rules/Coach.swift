@@ -13,6 +13,7 @@ public struct Coach {
     var matcher = Matcher()
     private var marks: [UInt32] = []
     private var generation: UInt32 = 0
+    private var present = WordSet()
 
     /// Creates a coach over compiled rules.
     public init(book: RuleBook, muted: Set<String> = []) {
@@ -29,7 +30,7 @@ public struct Coach {
     public mutating func check(_ text: String, context: String? = nil, channel: Channel) -> [Finding] {
         let tokens = book.normaliser.tokens(of: text)
         let findings = resolve(candidateMatches(in: tokens, context: context, channel: channel), text: text)
-        guard book.lints.contains(where: { $0.lint.channels.isEmpty || $0.lint.channels.contains(channel) }) else {
+        guard book.lintChannels & channel.bit != 0 else {
             return findings
         }
         let lints = lintFindings(in: tokens, text: text, channel: channel)
@@ -43,22 +44,25 @@ public struct Coach {
             marks = []
             generation = 1
         }
+        let book = self.book
         let candidates = book.ruleIndex.candidates(for: tokens, marks: &marks, generation: generation)
         var found: [RuleMatch] = []
         var situation = Situation(context: context)
         let channelBit = channel.bit
         var bounds: SentenceBounds?
         var unlessVerdicts: [SentenceVerdictKey: Bool] = [:]
+        present.removeAll()
+        for token in tokens { present.insert(token.id) }
         for candidate in candidates {
             let reference = book.rulePrograms[Int(candidate)]
             let gate = book.ruleGates[reference.rule]
             if gate.channels != 0 && gate.channels & channelBit == 0 { continue }
             if gate.minimumWords > tokens.count { continue }
             if !muted.isEmpty && muted.contains(book.rules[reference.rule].rule.id) { continue }
-            guard book.programs[Int(candidate)].isPossible(in: tokens) else { continue }
-            let matches = matcher.allMatches(of: book.programs[Int(candidate)], in: tokens, sets: book.sets)
-            if matches.isEmpty { continue }
             let program = book.programs[Int(candidate)]
+            guard program.isPossible(present: present) else { continue }
+            let matches = matcher.allMatches(of: program, in: tokens, sets: book.sets)
+            if matches.isEmpty { continue }
             let compiled = book.rules[reference.rule]
             let rule = compiled.rule
             for match in matches {
@@ -225,7 +229,7 @@ enum Template {
 
     /// Replaces each `{key}` for which `value` has an answer; other braces stay as written.
     static func fill(_ template: String, value: (String) -> String?) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        guard template.containsByte(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

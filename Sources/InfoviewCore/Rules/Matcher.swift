@@ -4,12 +4,12 @@ struct Matcher {
     /// The most instructions one attempt may run before it counts as no match.
     static let stepBudget = 20_000
 
-    private var stack: [(pc: Int32, pos: Int32)] = []
+    /// The backtracking frames, used as a fixed-size stack: a run that fills it is run again with
+    /// one twice the size (a run is deterministic, so it finds the same match).
+    private var stack: [(pc: Int32, pos: Int32)] = Array(repeating: (0, 0), count: 64)
     private var slots: [Int32] = []
 
-    init() {
-        stack.reserveCapacity(64)
-    }
+    init() {}
 
     /// The leftmost match of a program at or after a token position.
     mutating func firstMatch(
@@ -20,13 +20,16 @@ struct Matcher {
             return sentenceMatches(of: program.parts, in: tokens, sets: sets, from: lowerBound, upTo: end).first
         }
         var start = lowerBound
-        while start <= end {
-            if start < end, let first = program.firstWords, !first.contains(tokens[start].id) {
+        guard let first = program.firstWords else {
+            while start <= end {
+                if let match = run(program, tokens, sets, start, end) { return match }
                 start += 1
-                continue
             }
-            if start == end, program.firstWords != nil { break }
-            if let match = run(program, tokens, sets, start, end) { return match }
+            return nil
+        }
+        // Only where one of the words a match can start with is.
+        while start < end {
+            if first.contains(tokens[start].id), let match = run(program, tokens, sets, start, end) { return match }
             start += 1
         }
         return nil
@@ -73,68 +76,104 @@ struct Matcher {
     private mutating func run(
         _ program: Program, _ tokens: [Token], _ sets: [WordSet], _ start: Int, _ end: Int
     ) -> PatternMatch? {
-        stack.removeAll(keepingCapacity: true)
-        slots.removeAll(keepingCapacity: true)
-        slots.append(contentsOf: repeatElement(-1, count: program.captureCount * 2))
-        stack.append((0, Int32(start)))
-        var steps = 0
-        let code = program.code
-        while let frame = stack.popLast() {
-            if frame.pc < 0 {
-                slots[Int(-frame.pc - 1)] = frame.pos
-                continue
+        let slotCount = program.captureCount * 2
+        if slots.count < slotCount { slots = Array(repeating: -1, count: slotCount) }
+        while true {
+            switch attempt(program, tokens, sets, start, end) {
+            case .matched(let match): return match
+            case .noMatch: return nil
+            case .stackFull: stack = Array(repeating: (0, 0), count: stack.count * 2)
             }
-            var pc = Int(frame.pc)
-            var pos = Int(frame.pos)
-            thread: while true {
-                steps += 1
-                if steps > Self.stepBudget { return nil }
-                switch code[pc] {
-                case .word(let id):
-                    guard pos < end, tokens[pos].id == id else { break thread }
-                    pos += 1
-                    pc += 1
-                case .set(let index):
-                    guard pos < end, sets[Int(index)].contains(tokens[pos].id) else { break thread }
-                    pos += 1
-                    pc += 1
-                case .anyWord:
-                    guard pos < end, !tokens[pos].isBreak else { break thread }
-                    pos += 1
-                    pc += 1
-                case .sentenceBreak(let questionOnly):
-                    guard pos < end, tokens[pos].isBreak, !questionOnly || tokens[pos].id == Token.questionBreak
-                    else { break thread }
-                    pos += 1
-                    pc += 1
-                case .clauseStart:
-                    guard pos < end, !tokens[pos].isBreak, tokens[pos].startsClause else { break thread }
-                    pc += 1
-                case .clauseEnd:
-                    guard pos > 0, !tokens[pos - 1].isBreak, tokens[pos - 1].endsClause || pos == tokens.count
-                    else { break thread }
-                    pc += 1
-                case .split(let first, let second):
-                    stack.append((second, Int32(pos)))
-                    pc = Int(first)
-                case .jump(let target):
-                    pc = Int(target)
-                case .save(let slot):
-                    stack.append((-slot - 1, slots[Int(slot)]))
-                    slots[Int(slot)] = Int32(pos)
-                    pc += 1
-                case .match:
-                    var captures: [Range<Int>] = []
-                    captures.reserveCapacity(program.captureCount)
-                    for index in 0..<program.captureCount {
-                        let lower = Int(slots[index * 2])
-                        let upper = Int(slots[index * 2 + 1])
-                        captures.append(lower >= 0 && upper >= lower ? lower..<upper : pos..<pos)
+        }
+    }
+
+    private enum Attempt {
+        case matched(PatternMatch)
+        case noMatch
+        case stackFull
+    }
+
+    /// One run with the stack as it is.
+    private mutating func attempt(
+        _ program: Program, _ tokens: [Token], _ sets: [WordSet], _ start: Int, _ end: Int
+    ) -> Attempt {
+        let captureCount = program.captureCount
+        return stack.withUnsafeMutableBufferPointer { stack in
+            slots.withUnsafeMutableBufferPointer { slots in
+                program.code.withUnsafeBufferPointer { code in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        sets.withUnsafeBufferPointer { sets in
+                            for index in 0..<captureCount * 2 { slots[index] = -1 }
+                            stack[0] = (0, Int32(start))
+                            var depth = 1
+                            var steps = 0
+                            while depth > 0 {
+                                depth -= 1
+                                let frame = stack[depth]
+                                if frame.pc < 0 {
+                                    slots[Int(-frame.pc - 1)] = frame.pos
+                                    continue
+                                }
+                                var pc = Int(frame.pc)
+                                var pos = Int(frame.pos)
+                                thread: while true {
+                                    steps += 1
+                                    if steps > Self.stepBudget { return .noMatch }
+                                    switch code[pc] {
+                                    case .word(let id):
+                                        guard pos < end, tokens[pos].id == id else { break thread }
+                                        pos += 1
+                                        pc += 1
+                                    case .set(let index):
+                                        guard pos < end, sets[Int(index)].contains(tokens[pos].id) else { break thread }
+                                        pos += 1
+                                        pc += 1
+                                    case .anyWord:
+                                        guard pos < end, !tokens[pos].isBreak else { break thread }
+                                        pos += 1
+                                        pc += 1
+                                    case .sentenceBreak(let questionOnly):
+                                        guard pos < end, tokens[pos].isBreak, !questionOnly || tokens[pos].id == Token.questionBreak
+                                        else { break thread }
+                                        pos += 1
+                                        pc += 1
+                                    case .clauseStart:
+                                        guard pos < end, !tokens[pos].isBreak, tokens[pos].startsClause else { break thread }
+                                        pc += 1
+                                    case .clauseEnd:
+                                        guard pos > 0, !tokens[pos - 1].isBreak, tokens[pos - 1].endsClause || pos == tokens.count
+                                        else { break thread }
+                                        pc += 1
+                                    case .split(let first, let second):
+                                        guard depth < stack.count else { return .stackFull }
+                                        stack[depth] = (second, Int32(pos))
+                                        depth += 1
+                                        pc = Int(first)
+                                    case .jump(let target):
+                                        pc = Int(target)
+                                    case .save(let slot):
+                                        guard depth < stack.count else { return .stackFull }
+                                        stack[depth] = (-slot - 1, slots[Int(slot)])
+                                        depth += 1
+                                        slots[Int(slot)] = Int32(pos)
+                                        pc += 1
+                                    case .match:
+                                        var captures: [Range<Int>] = []
+                                        captures.reserveCapacity(captureCount)
+                                        for index in 0..<captureCount {
+                                            let lower = Int(slots[index * 2])
+                                            let upper = Int(slots[index * 2 + 1])
+                                            captures.append(lower >= 0 && upper >= lower ? lower..<upper : pos..<pos)
+                                        }
+                                        return .matched(PatternMatch(start: start, end: pos, captures: captures))
+                                    }
+                                }
+                            }
+                            return .noMatch
+                        }
                     }
-                    return PatternMatch(start: start, end: pos, captures: captures)
                 }
             }
         }
-        return nil
     }
 }

@@ -79,7 +79,7 @@ struct Normaliser: Sendable {
         for piece in pieces {
             switch piece {
             case .word(let raw):
-                if raw.text.utf8.contains(UInt8(ascii: "'")) {
+                if raw.text.containsByte(UInt8(ascii: "'")) {
                     let parts = Self.splitContraction(raw.text)
                     for (index, part) in parts.enumerated() {
                         var word = raw

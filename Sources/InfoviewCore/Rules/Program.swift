@@ -1,5 +1,8 @@
 /// A pattern compiled to a small backtracking program over token ids.
-struct Program: Sendable {
+///
+/// Immutable, and shared by reference: the coach reads hundreds of programs for every line, and a
+/// reference is one count to keep where a value would be one for each of its arrays.
+final class Program: Sendable {
     enum Instruction: Sendable, Equatable {
         case word(Int32)
         case set(Int32)  // index into the shared `WordSet` table
@@ -13,27 +16,41 @@ struct Program: Sendable {
         case match
     }
 
-    var code: [Instruction]
+    let code: [Instruction]
     /// How many `*` captures the pattern has.
-    var captureCount: Int
+    let captureCount: Int
     /// The words a match can start with, or nil when it can start anywhere.
-    var firstWords: WordSet?
+    let firstWords: WordSet?
     /// Sets of words of which every match contains one each, least common first.
-    var requirements: [WordSet]
+    let requirements: [WordSet]
     /// The words one of which every match contains (the first requirement), or nil.
     var anchor: WordSet? { requirements.first }
+    let literalCount: Int
+    let wildcardCount: Int
+    /// For `a & b`: the parts, each of which must match in the same sentence; `code` is empty.
+    let parts: [Program]
 
-    /// Whether the tokens hold a word of every requirement: if not, the program cannot match.
-    func isPossible(in tokens: [Token]) -> Bool {
-        for requirement in requirements.dropFirst() where !tokens.contains(where: { requirement.contains($0.id) }) {
+    init(
+        code: [Instruction], captureCount: Int, firstWords: WordSet?, requirements: [WordSet], literalCount: Int,
+        wildcardCount: Int, parts: [Program]
+    ) {
+        self.code = code
+        self.captureCount = captureCount
+        self.firstWords = firstWords
+        self.requirements = requirements
+        self.literalCount = literalCount
+        self.wildcardCount = wildcardCount
+        self.parts = parts
+    }
+
+    /// Whether a text holds a word of every requirement but the first (the index entry, which
+    /// found the program): if not, the program cannot match. `present` is the set of the text's words.
+    func isPossible(present: WordSet) -> Bool {
+        for requirement in requirements.dropFirst() where !requirement.intersects(present) {
             return false
         }
         return true
     }
-    var literalCount: Int
-    var wildcardCount: Int
-    /// For `a & b`: the parts, each of which must match in the same sentence; `code` is empty.
-    var parts: [Program]
 }
 
 /// A match of a program: token positions, and the captured spans.

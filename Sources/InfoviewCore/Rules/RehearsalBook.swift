@@ -137,12 +137,13 @@ extension RehearsalBook {
         var marks: [UInt32] = []
         var matcher = Matcher()
         var best: [Int: Specificity] = [:]
+        let present = WordSet(words: tokens)
         for candidate in book.intentIndex.candidates(for: tokens, marks: &marks, generation: 1) {
             let reference = book.intentPrograms[Int(candidate)]
             guard include(entries[reference.intent]) else { continue }
             let compiled = book.intents[reference.intent]
             let program = compiled.when[reference.pattern].program
-            guard program.isPossible(in: tokens), matcher.firstMatch(of: program, in: tokens, sets: book.sets) != nil else { continue }
+            guard program.isPossible(present: present), matcher.firstMatch(of: program, in: tokens, sets: book.sets) != nil else { continue }
             if compiled.unless.contains(where: { matcher.firstMatch(of: $0, in: tokens, sets: book.sets) != nil }) { continue }
             let specificity = Specificity(
                 weight: compiled.intent.weight, literalWords: program.literalCount, wildcards: program.wildcardCount,

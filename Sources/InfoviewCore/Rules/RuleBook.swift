@@ -1,6 +1,6 @@
 /// Every `.rules` file compiled once: the normaliser, the concepts, the coach's rules, the doors
 /// and the intents, with an index from words to the patterns that need them.
-public struct RuleBook: Sendable {
+public final class RuleBook: Sendable {
     struct CompiledRule: Sendable {
         var rule: Rule
         var when: [(program: Program, source: PatternSource)]
@@ -34,23 +34,61 @@ public struct RuleBook: Sendable {
         var minimumWords: Int
     }
 
-    var normaliser: Normaliser
-    var sets: [WordSet]
+    let normaliser: Normaliser
+    let sets: [WordSet]
     /// Words about the writer and about the reader, for `self-over-other`.
-    var firstPerson: WordSet
-    var secondPerson: WordSet
-    var rules: [CompiledRule]
-    var ruleGates: [Gate]
-    var doors: [CompiledDoor]
-    var intents: [CompiledIntent]
-    var lints: [CompiledLint]
+    let firstPerson: WordSet
+    let secondPerson: WordSet
+    let rules: [CompiledRule]
+    let ruleGates: [Gate]
+    let doors: [CompiledDoor]
+    let intents: [CompiledIntent]
+    let lints: [CompiledLint]
+    /// The channels (`Channel.bit`) on which some lint applies.
+    let lintChannels: UInt8
     /// Every `when:` program of every rule, flattened, with the rule and pattern it belongs to.
-    var rulePrograms: [(rule: Int, pattern: Int)]
-    var ruleIndex: PatternIndex
+    let rulePrograms: [(rule: Int, pattern: Int)]
+    let ruleIndex: PatternIndex
     /// The program of each entry of `rulePrograms`, in the same order.
-    var programs: [Program]
-    var intentPrograms: [(intent: Int, pattern: Int)]
-    var intentIndex: PatternIndex
+    let programs: [Program]
+    let intentPrograms: [(intent: Int, pattern: Int)]
+    let intentIndex: PatternIndex
+
+
+    init(
+        normaliser: Normaliser,
+        sets: [WordSet],
+        firstPerson: WordSet,
+        secondPerson: WordSet,
+        rules: [CompiledRule],
+        ruleGates: [Gate],
+        doors: [CompiledDoor],
+        intents: [CompiledIntent],
+        lints: [CompiledLint],
+        rulePrograms: [(rule: Int, pattern: Int)],
+        ruleIndex: PatternIndex,
+        programs: [Program],
+        intentPrograms: [(intent: Int, pattern: Int)],
+        intentIndex: PatternIndex
+    ) {
+        self.normaliser = normaliser
+        self.sets = sets
+        self.firstPerson = firstPerson
+        self.secondPerson = secondPerson
+        self.rules = rules
+        self.ruleGates = ruleGates
+        self.doors = doors
+        self.intents = intents
+        self.lints = lints
+        self.lintChannels = lints.reduce(0) { bits, compiled in
+            bits | (compiled.lint.channels.isEmpty ? UInt8.max : compiled.lint.channels.reduce(0) { $0 | $1.bit })
+        }
+        self.rulePrograms = rulePrograms
+        self.ruleIndex = ruleIndex
+        self.programs = programs
+        self.intentPrograms = intentPrograms
+        self.intentIndex = intentIndex
+    }
 
     /// The coach's rules, in file order.
     public var allRules: [Rule] { rules.map(\.rule) }

@@ -111,12 +111,16 @@ private struct Scanner {
 
     mutating func finishWord(at end: Int) {
         guard !word.isEmpty else { return }
-        var text = String(decoding: word, as: UTF8.self)
-        word.removeAll(keepingCapacity: true)
         // `c.v.` -> `cv`, `e.g.` -> `eg`; a number keeps its dot.
-        if text.utf8.contains(UInt8(ascii: ".")) && !(text.first?.isNumber ?? false) {
-            text = text.filter { $0 != "." }
+        if word.contains(UInt8(ascii: ".")) {
+            let isNumber =
+                word[0] < 0x80
+                ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(word[0])
+                : String(decoding: word, as: UTF8.self).first?.isNumber ?? false
+            if !isNumber { word.removeAll { $0 == UInt8(ascii: ".") } }
         }
+        let text = String(decoding: word, as: UTF8.self)
+        word.removeAll(keepingCapacity: true)
         let flags = pendingClauseStart ? Token.startsClause : 0
         pendingClauseStart = false
         pieces.append(.word(RawWord(text: text, start: Int32(wordStart), end: Int32(end), flags: flags)))

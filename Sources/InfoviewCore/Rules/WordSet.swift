@@ -25,6 +25,26 @@ struct WordSet: Sendable, Equatable {
         return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
     }
 
+    /// The words of some tokens (breaks and unknown words left out).
+    init(words tokens: [Token]) {
+        for token in tokens { insert(token.id) }
+    }
+
+    /// Whether the two sets share a word.
+    func intersects(_ other: WordSet) -> Bool {
+        bits.withUnsafeBufferPointer { mine in
+            other.bits.withUnsafeBufferPointer { theirs in
+                for index in 0..<min(mine.count, theirs.count) where mine[index] & theirs[index] != 0 { return true }
+                return false
+            }
+        }
+    }
+
+    /// Empties the set, keeping its storage.
+    mutating func removeAll() {
+        for index in bits.indices { bits[index] = 0 }
+    }
+
     /// How many words the two sets share.
     func intersectionCount(with other: WordSet) -> Int {
         var total = 0
