@@ -13,7 +13,7 @@ struct Matcher {
 
     /// The leftmost match of a program at or after a token position.
     mutating func firstMatch(
-        of program: Program, in tokens: [Token], sets: [WordSet], from lowerBound: Int = 0, upTo upperBound: Int? = nil
+        of program: Program, in tokens: [Token], sets: WordSetTable, from lowerBound: Int = 0, upTo upperBound: Int? = nil
     ) -> PatternMatch? {
         let end = upperBound ?? tokens.count
         if !program.parts.isEmpty {
@@ -36,7 +36,7 @@ struct Matcher {
     }
 
     /// Every non-overlapping match, leftmost first.
-    mutating func allMatches(of program: Program, in tokens: [Token], sets: [WordSet]) -> [PatternMatch] {
+    mutating func allMatches(of program: Program, in tokens: [Token], sets: WordSetTable) -> [PatternMatch] {
         if !program.parts.isEmpty { return sentenceMatches(of: program.parts, in: tokens, sets: sets) }
         var matches: [PatternMatch] = []
         var start = 0
@@ -49,7 +49,7 @@ struct Matcher {
 
     /// `a & b`: the sentences in which every part matches, each as one match over the parts.
     mutating func sentenceMatches(
-        of parts: [Program], in tokens: [Token], sets: [WordSet], from start: Int = 0, upTo end: Int? = nil
+        of parts: [Program], in tokens: [Token], sets: WordSetTable, from start: Int = 0, upTo end: Int? = nil
     ) -> [PatternMatch] {
         let end = end ?? tokens.count
         var matches: [PatternMatch] = []
@@ -74,7 +74,7 @@ struct Matcher {
     }
 
     private mutating func run(
-        _ program: Program, _ tokens: [Token], _ sets: [WordSet], _ start: Int, _ end: Int
+        _ program: Program, _ tokens: [Token], _ sets: WordSetTable, _ start: Int, _ end: Int
     ) -> PatternMatch? {
         let slotCount = program.captureCount * 2
         if slots.count < slotCount { slots = Array(repeating: -1, count: slotCount) }
@@ -95,14 +95,14 @@ struct Matcher {
 
     /// One run with the stack as it is.
     private mutating func attempt(
-        _ program: Program, _ tokens: [Token], _ sets: [WordSet], _ start: Int, _ end: Int
+        _ program: Program, _ tokens: [Token], _ sets: WordSetTable, _ start: Int, _ end: Int
     ) -> Attempt {
         let captureCount = program.captureCount
         return stack.withUnsafeMutableBufferPointer { stack in
             slots.withUnsafeMutableBufferPointer { slots in
                 program.code.withUnsafeBufferPointer { code in
                     tokens.withUnsafeBufferPointer { tokens in
-                        sets.withUnsafeBufferPointer { sets in
+                        sets.withView { sets in
                             for index in 0..<captureCount * 2 { slots[index] = -1 }
                             stack[0] = (0, Int32(start))
                             var depth = 1
@@ -125,7 +125,7 @@ struct Matcher {
                                         pos += 1
                                         pc += 1
                                     case .set(let index):
-                                        guard pos < end, sets[Int(index)].contains(tokens[pos].id) else { break thread }
+                                        guard pos < end, sets.contains(tokens[pos].id, inSet: Int(index)) else { break thread }
                                         pos += 1
                                         pc += 1
                                     case .anyWord:
@@ -145,9 +145,24 @@ struct Matcher {
                                         else { break thread }
                                         pc += 1
                                     case .split(let first, let second):
-                                        guard depth < stack.count else { return .stackFull }
-                                        stack[depth] = (second, Int32(pos))
-                                        depth += 1
+                                        // A branch whose first word is not the next one fails at once: it is
+                                        // neither tried nor kept for later (alternatives are mostly such).
+                                        func failsAtOnce(_ target: Int32) -> Bool {
+                                            switch code[Int(target)] {
+                                            case .word(let id): return pos >= end || tokens[pos].id != id
+                                            case .set(let index): return pos >= end || !sets.contains(tokens[pos].id, inSet: Int(index))
+                                            default: return false
+                                            }
+                                        }
+                                        if failsAtOnce(first) {
+                                            pc = Int(second)
+                                            continue thread
+                                        }
+                                        if !failsAtOnce(second) {
+                                            guard depth < stack.count else { return .stackFull }
+                                            stack[depth] = (second, Int32(pos))
+                                            depth += 1
+                                        }
                                         pc = Int(first)
                                     case .jump(let target):
                                         pc = Int(target)

@@ -35,7 +35,7 @@ public final class RuleBook: Sendable {
     }
 
     let normaliser: Normaliser
-    let sets: [WordSet]
+    let sets: WordSetTable
     /// Words about the writer and about the reader, for `self-over-other`.
     let firstPerson: WordSet
     let secondPerson: WordSet
@@ -57,7 +57,7 @@ public final class RuleBook: Sendable {
 
     init(
         normaliser: Normaliser,
-        sets: [WordSet],
+        sets: WordSetTable,
         firstPerson: WordSet,
         secondPerson: WordSet,
         rules: [CompiledRule],
@@ -207,7 +207,7 @@ public final class RuleBook: Sendable {
         }
         let size = compiler.vocabulary.count
         return RuleBook(
-            normaliser: normaliser, sets: compiler.sets, firstPerson: firstPerson, secondPerson: secondPerson,
+            normaliser: normaliser, sets: WordSetTable(compiler.sets), firstPerson: firstPerson, secondPerson: secondPerson,
             rules: rules, ruleGates: rules.map { Gate(channels: $0.rule.channels.reduce(0) { $0 | $1.bit }, minimumWords: ($0.rule.longerThan ?? -1) + 1) }, doors: doors, intents: intents, lints: lints,
             rulePrograms: rulePrograms,
             ruleIndex: PatternIndex(programs: rulePrograms.map { rules[$0.rule].when[$0.pattern].program }, vocabularySize: size),

@@ -4,6 +4,9 @@ struct WordSet: Sendable, Equatable {
 
     init() {}
 
+    /// The bits, 64 words to an element (word id N is bit N % 64 of element N / 64).
+    var storage: [UInt64] { bits }
+
     init(_ ids: some Sequence<Int32>) {
         for id in ids { insert(id) }
     }
