@@ -2,6 +2,9 @@ extension MessageBook {
     /// The placeholders of the messages said while debriefing (`prompts/chat/debrief.messages`).
     static let debriefPlaceholders: [String: Set<String>] = [
         "debrief-again": ["name"], "thanks-clean": [], "thanks-saved": ["name"], "show-note-heading": ["label"], "show-referred-by": ["name"], "debrief-missing": [], "referral-added": ["name", "by"],
+        "live-notes-heading": ["name", "count"], "live-notes-line": ["question", "note"], "live-notes-extra": ["note"], "live-notes-hint": [],
+        "live-offer": ["notes"], "live-offer-text-hint": [], "live-offer-heading": [], "live-offer-item": ["note"],
+        "live-offer-list-hint": [], "live-taken": [], "live-taken-list": ["count"],
         "report-heading": [], "report-progress": ["bar", "done", "min", "max", "left"],
         "report-progress-enough": ["bar", "done", "min", "max", "left"], "report-progress-full": ["bar", "done", "min", "max", "left"],
         "report-no-debriefs": [], "report-topic": ["topic"], "report-shared": ["item", "names", "count"],
