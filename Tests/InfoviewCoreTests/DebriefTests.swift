@@ -35,6 +35,20 @@ import Testing
         #expect(reply.contains("Sam"))
     }
 
+    @Test("an interview added as a referral (no answer for its name) is not asked who it is, in a debrief or a preparation")
+    func referredHasName() throws {
+        var referred = Overview.Interview(name: "Priya Shah", stage: .prepare)
+        referred.referredBy = "Sam"
+        let overview = Overview(interviews: [Overview.Interview(name: "Sam", stage: .done, answers: ["name": "Sam"]), referred])
+        var debrief = try Chat(overview)
+        debrief.type("/debrief Priya Shah")
+        #expect(debrief.state.flow?.step == "day-to-day")
+        var prepare = try Chat(overview)
+        prepare.type("/prepare priya shah")
+        #expect(prepare.state.flow?.step != "name")
+        #expect(prepare.state.flow?.interview == "Priya Shah")
+    }
+
     @Test("an answer is saved as given even when the coach flags it as a note; a plain one is not flagged")
     func notesAreChecked() throws {
         var chat = try Chat()

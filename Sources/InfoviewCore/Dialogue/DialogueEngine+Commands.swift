@@ -120,7 +120,7 @@ extension DialogueEngine {
                 return resume(progress, existing, state, overview, using: &random)
             }
             let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
-            let answers = existing.answers.merging(missing) { _, new in new }
+            let answers = knownName(existing).merging(missing) { _, new in new }
             var outcome = engine.startAgain(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.reply.lines.insert(Reply.Line(messages.text("prepare-again", ["name": existing.name])), at: 0)
             outcome.effects.insert(
@@ -150,6 +150,14 @@ extension DialogueEngine {
                 answers[field] = value
             }
         }
+        return answers
+    }
+
+    /// An interview's answers with its name among them: one added as a referral has no answer
+    /// for the name yet, and a flow opened on it must not ask who it is.
+    func knownName(_ interview: Overview.Interview) -> [String: String] {
+        var answers = interview.answers
+        if (answers[InterviewName.field] ?? "").isEmpty { answers[InterviewName.field] = interview.name }
         return answers
     }
 

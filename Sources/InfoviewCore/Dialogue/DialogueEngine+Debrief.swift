@@ -17,7 +17,7 @@ extension DialogueEngine {
                 return resume(progress, existing, state, overview, using: &random)
             }
             let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
-            let answers = existing.answers.merging(missing) { _, new in new }
+            let answers = knownName(existing).merging(missing) { _, new in new }
             var outcome = engine.start(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.effects.insert(
                 contentsOf: [.advanceStage(interview: existing.name, stage: engine.flow.stage)] + saves(missing, engine.flow, existing.name), at: 0)
