@@ -7,10 +7,14 @@ import Foundation
 public struct DialogueEngine: Sendable {
     /// The prompts the engine speaks with.
     public let library: PromptLibrary
+    /// How `/report` draws its pictures: plain ASCII unless the caller knows the output is a
+    /// terminal that shows more.
+    public var drawing: Drawing
 
     /// Creates an engine over a library.
-    public init(library: PromptLibrary) {
+    public init(library: PromptLibrary, drawing: Drawing = .plain) {
         self.library = library
+        self.drawing = drawing
     }
 
     var messages: MessageBook { library.messages }

@@ -9,7 +9,7 @@ extension MessageBook {
         "report-progress-enough": ["bar", "done", "min", "max", "left"], "report-progress-full": ["bar", "done", "min", "max", "left"],
         "report-no-debriefs": [], "report-topic": ["topic"], "report-shared": ["item", "names", "count"],
         "report-single": ["item", "names"], "report-one-voice": ["item", "names"], "report-gaps-heading": [], "report-gap": ["rank", "bar", "count", "item", "names"],
-        "report-tree-heading": [], "report-tree-root": ["name", "stage"], "report-tree-branch": ["indent", "name", "stage"],
+        "report-tree-heading": [], "report-tree-root": ["name", "stage"], "report-tree-branch": ["branch", "name", "stage"],
         "follow-up-thank-you": ["name"], "follow-up-second-contact": ["name", "organisation"], "follow-up-nudge": ["name"], "follow-up-report-back": ["name", "text"], "follow-ups-due": [],
         "follow-ups-heading": [], "follow-up-line": ["number", "text", "name", "when"], "follow-up-today": [],
         "follow-up-overdue": ["days"], "follow-up-in": ["days"], "follow-ups-done-hint": [], "follow-ups-none": [],
