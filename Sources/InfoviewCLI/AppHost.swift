@@ -15,12 +15,12 @@ struct AppHost: ReplHost {
     private(set) var openingStarted = false
 
     /// Opens the database at `storePath` (created if missing) and starts the chat; `seed` replays
-    /// the chat's random choices.
-    init(library: PromptLibrary, storePath: String, seed: UInt64?, endsWithOpening: Bool = false) throws {
+    /// the chat's random choices; `/report` draws in `drawing`.
+    init(library: PromptLibrary, storePath: String, seed: UInt64?, endsWithOpening: Bool = false, drawing: Drawing = .plain) throws {
         let store = try Store(path: storePath)
         session = try ChatSession(
             library: library, store: store, seed: seed ?? UInt64.random(in: .min ... .max), clock: { Date() },
-            calendar: BusinessCalendar(timeZone: .current))
+            calendar: BusinessCalendar(timeZone: .current), drawing: drawing)
         self.endsWithOpening = endsWithOpening
     }
 

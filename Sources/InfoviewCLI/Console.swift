@@ -60,6 +60,16 @@ struct Console: Sendable {
         return true
     }
 
+    /// How to draw pictures (the report's bars and tree): in blocks and box-drawing lines only on
+    /// a terminal other than `TERM=dumb` whose locale says UTF-8 (`LC_ALL`, else `LC_CTYPE`, else
+    /// `LANG`, the first one set); plain ASCII anywhere else, so piped output stays the same.
+    static func drawing(isTerminal: Bool, environment: [String: String]) -> Drawing {
+        guard isTerminal, let term = environment["TERM"], !term.isEmpty, term != "dumb" else { return .plain }
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let compact = locale.lowercased().replacingOccurrences(of: "-", with: "")
+        return compact.contains("utf8") ? .blocks : .plain
+    }
+
     /// The width of the terminal on a file descriptor, or 80 when it cannot be told.
     static func terminalWidth(of fileDescriptor: Int32) -> Int {
         var size = winsize()

@@ -63,7 +63,9 @@ struct InfoviewCommand: ParsableCommand {
         let signals = try SignalWatcher(signals: interactive ? LineEditor.watchedSignals : PlainLineReader.watchedSignals)
         let environment = ProcessInfo.processInfo.environment
         let library = try Self.promptLibrary(options)
-        var host = try AppHost(library: library, storePath: options.databasePath(), seed: seed, endsWithOpening: endsWithOpening)
+        let drawing = Console.drawing(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+        var host = try AppHost(
+            library: library, storePath: options.databasePath(), seed: seed, endsWithOpening: endsWithOpening, drawing: drawing)
         let console = Console.standard(environment: environment)
         if interactive {
             var editor = LineEditor(

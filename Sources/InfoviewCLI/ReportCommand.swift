@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import InfoviewCore
 
-/// `infoview report`: the view across interviews, as plain text.
+/// `infoview report`: the view across interviews; its pictures in blocks and box-drawing lines on
+/// a UTF-8 terminal, in plain ASCII anywhere else.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -13,7 +14,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let library = try options.promptLibrary()
         let store = try Store(path: options.databasePath())
-        let reply = DialogueEngine(library: library).report(try store.overview())
+        let drawing = Console.drawing(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        let reply = DialogueEngine(library: library, drawing: drawing).report(try store.overview())
         for line in reply.lines {
             print(TerminalText.sanitize(line.text))
         }

@@ -39,6 +39,24 @@ struct ConsoleTests {
         #expect(Console.usesColour(isTerminal: isTerminal, environment: environment) == expected)
     }
 
+    @Test(
+        "pictures in blocks only on a terminal whose locale is UTF-8 (LC_ALL, else LC_CTYPE, else LANG), never on a dumb one",
+        arguments: [
+            (true, ["TERM": "xterm", "LANG": "en_GB.UTF-8"], Drawing.blocks),
+            (true, ["TERM": "xterm", "LC_CTYPE": "C.utf8"], .blocks),
+            (true, ["TERM": "xterm", "LC_ALL": "de_DE.UTF-8", "LANG": "C"], .blocks),
+            (true, ["TERM": "xterm", "LC_ALL": "C", "LANG": "en_US.UTF-8"], .plain),
+            (true, ["TERM": "xterm", "LC_ALL": "", "LC_CTYPE": "en_US.ISO-8859-1", "LANG": "en_US.UTF-8"], .plain),
+            (true, ["TERM": "xterm", "LANG": "C"], .plain),
+            (true, ["TERM": "xterm"], .plain),
+            (true, ["TERM": "dumb", "LANG": "en_US.UTF-8"], .plain),
+            (true, ["LANG": "en_US.UTF-8"], .plain),
+            (false, ["TERM": "xterm", "LANG": "en_US.UTF-8"], .plain),
+        ])
+    func drawingDecision(isTerminal: Bool, environment: [String: String], expected: Drawing) {
+        #expect(Console.drawing(isTerminal: isTerminal, environment: environment) == expected)
+    }
+
     @Test("without colour or width, lines come out as written, sanitised")
     func plainRendering() {
         let console = Console(usesColour: false, width: nil, output: RecordedOutput())

@@ -94,6 +94,50 @@ struct ExportCommandTests {
         #expect(run.status == 64)
     }
 
+    @Test("--format md --out DIR writes a file per interview and the overview the core writes, one path a line")
+    func markdownFolder() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let folder = sandbox.home.appendingPathComponent("export")
+        let run = try sandbox.run([], arguments: ["export", "--format", "md", "--out", folder.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == ["sam.md", "ana.md", "README.md"].map { folder.appendingPathComponent($0).path + "\n" }.joined())
+        let overview = try Store(path: sandbox.database).overview()
+        for file in MarkdownExport(library: try PromptTexts.library.get(), overview: overview).files() {
+            #expect(try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8) == file.text)
+        }
+        let again = try sandbox.run([], arguments: ["export", "--format", "md", "--out", folder.path])
+        #expect(again.status == 0, "an export replaces the files an earlier one wrote")
+    }
+
+    @Test("--format md --out DIR replaces no file it did not write, and then writes nothing")
+    func markdownKeepsOtherFiles() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let folder = sandbox.home.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let mine = folder.appendingPathComponent("README.md")
+        try "My own notes\n".write(to: mine, atomically: true, encoding: .utf8)
+        let run = try sandbox.run([], arguments: ["export", "--format", "md", "--out", folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("\(mine.path) already exists and infoview did not write it; nothing was written"))
+        #expect(try String(contentsOf: mine, encoding: .utf8) == "My own notes\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sam.md").path))
+    }
+
+    @Test("--format md without a name or --out prints the overview, with no links to files")
+    func markdownOverview() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let run = try sandbox.run([], arguments: ["export", "--format", "md"])
+        #expect(run.status == 0)
+        let overview = try Store(path: sandbox.database).overview()
+        #expect(run.output == MarkdownExport(library: try PromptTexts.library.get(), overview: overview).overviewMarkdown())
+        #expect(run.output.contains("| Sam | Engineer |"))
+        let outreach = try sandbox.run([], arguments: ["export", "--outreach"])
+        #expect(outreach.status == 64)
+    }
+
     @Test("prepare NAME opens the chat on the first question for NAME, without the greeting")
     func prepare() throws {
         let sandbox = try sandbox()

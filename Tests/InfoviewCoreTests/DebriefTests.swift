@@ -35,6 +35,20 @@ import Testing
         #expect(reply.contains("Sam"))
     }
 
+    @Test("an interview added as a referral (no answer for its name) is not asked who it is, in a debrief or a preparation")
+    func referredHasName() throws {
+        var referred = Overview.Interview(name: "Priya Shah", stage: .prepare)
+        referred.referredBy = "Sam"
+        let overview = Overview(interviews: [Overview.Interview(name: "Sam", stage: .done, answers: ["name": "Sam"]), referred])
+        var debrief = try Chat(overview)
+        debrief.type("/debrief Priya Shah")
+        #expect(debrief.state.flow?.step == "day-to-day")
+        var prepare = try Chat(overview)
+        prepare.type("/prepare priya shah")
+        #expect(prepare.state.flow?.step != "name")
+        #expect(prepare.state.flow?.interview == "Priya Shah")
+    }
+
     @Test("an answer is saved as given even when the coach flags it as a note; a plain one is not flagged")
     func notesAreChecked() throws {
         var chat = try Chat()
@@ -194,5 +208,94 @@ import Testing
         #expect(turn.effects.contains(.completeFollowUp(id: 1, reportBack: nil)))
         #expect(turn.effects.contains(.completeFollowUp(id: 2, reportBack: nil)))
         #expect(!turn.effects.contains(.completeFollowUp(id: 3, reportBack: nil)))
+    }
+
+    /// An interview with three planned questions and a live meeting with a note under each, and
+    /// one after the last.
+    private static func metSam() -> Overview {
+        let questions = [
+            PlannedQuestion(text: "What surprised you most in your first year?", category: .insights, origin: .own),
+            PlannedQuestion(text: "What would you do in my place?", category: .advice, origin: .own),
+            PlannedQuestion(text: "What could I try this month?", category: .assignments, origin: .own),
+        ]
+        var overview = Overview(interviews: [Overview.Interview(name: "Sam", stage: .debrief, answers: ["name": "Sam"], questions: questions)])
+        let notes = [
+            LiveNote(position: 0, question: questions[0].text, text: "How much of the job is writing"),
+            LiveNote(position: 1, question: questions[1].text, text: "I asked if they were hiring"),
+            LiveNote(position: 2, question: questions[2].text, text: "Write a design doc by Friday"),
+            LiveNote(position: 3, question: nil, text: "Lovely office"),
+        ]
+        overview.liveSessions = [LiveSummary(interview: "Sam", session: 1, notes: notes, progress: nil, updatedAt: TestSupport.now)]
+        return overview
+    }
+
+    @Test("the debrief opens with the live notes; a step offers those of its category, Enter takes them, and each is checked as a note")
+    func liveNotesTaken() throws {
+        var chat = try Chat(Self.metSam())
+        let opening = chat.type("/debrief Sam")
+        #expect(opening.contains("- What surprised you most in your first year? → How much of the job is writing"))
+        #expect(opening.contains("- (after the questions) Lovely office"))
+        #expect(opening.contains("From your notes: How much of the job is writing."))
+        chat.type("")
+        #expect(
+            chat.effects.contains(
+                .save(interview: "Sam", flow: "debrief", step: "day-to-day", field: "day-to-day", value: "How much of the job is writing.")))
+        #expect(chat.state.flow?.step == "skills")
+        #expect(chat.type("done").contains("Which expertise gaps") == true)
+        let advice = chat.type("done")
+        #expect(advice.contains("- I asked if they were hiring"))
+        let taken = chat.type("y")
+        #expect(taken.contains("pitch:"))
+        #expect(chat.effects.contains(.save(interview: "Sam", flow: "debrief", step: "advice", field: "advice", value: "I asked if they were hiring")))
+        #expect(chat.state.flow?.step == "advice")
+        for _ in 0..<4 { chat.type("done") }
+        #expect(chat.state.flow?.step == "assignments")
+        chat.type("")
+        #expect(
+            chat.effects.contains(
+                .followUp(interview: "Sam", kind: .assignment, text: "Write a design doc by Friday", due: .written(DueDate.find(in: "by Friday"), otherwise: 5))))
+        #expect(chat.type("done").contains("Did a job"))
+    }
+
+    @Test("a note taken at one step is not offered at the next step of its category; one answered in other words is")
+    func liveNotesOnce() throws {
+        var taken = try Chat(Self.metSam())
+        taken.type("/debrief Sam")
+        #expect(!taken.type("").contains("From your notes"))
+        var overridden = try Chat(Self.metSam())
+        overridden.type("/debrief Sam")
+        let skills = overridden.type("Meetings, mostly")
+        #expect(skills.contains("- How much of the job is writing"))
+        #expect(overridden.type("Clear writing").contains("Noted (1)"))
+        #expect(overridden.effects.contains(.save(interview: "Sam", flow: "debrief", step: "skills", field: "skills", value: "Clear writing")))
+    }
+
+    @Test("the notes are offered on resuming, and when the name is typed in the flow; a note under an edited question is filed like the nearest bank question")
+    func liveNotesResumedAndNamed() throws {
+        var overview = Self.metSam()
+        var progress = FlowProgress(flow: "debrief", interview: "Sam", step: "advice", answers: ["name": "Sam"])
+        progress.questions = overview.interviews[0].questions
+        overview.interviews[0].interrupted = progress
+        overview.recentlyInterrupted = ["Sam"]
+        var resumed = try Chat(overview)
+        #expect(resumed.type("/resume").contains("- I asked if they were hiring"))
+
+        var named = try Chat(Self.metSam())
+        named.type("/debrief")
+        #expect(named.type("sam").contains("Your notes from the meeting with Sam:"))
+
+        var edited = Self.metSam()
+        edited.interviews[0].questions = []
+        edited.liveSessions[0].notes = [
+            LiveNote(position: 0, question: "Where do you think your industry is heading over the next few years?", text: "More automation")
+        ]
+        var chat = try Chat(edited)
+        chat.type("/debrief Sam")
+        #expect(!chat.type("Busy").contains("From your notes"))
+        chat.type("done")
+        chat.type("done")
+        chat.type("done")
+        #expect(chat.state.flow?.step == "trends")
+        #expect(chat.state.flow.map { chat.engine.flowEngine("debrief", for: edited).offeredNotes(chat.engine.library.flows["debrief"]!.step(named: "trends")!, $0) } == ["More automation"])
     }
 }

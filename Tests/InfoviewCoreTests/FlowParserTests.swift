@@ -63,7 +63,7 @@ func parsesFlow() throws {
 }
 
 @Test("each mistake names its file, line and what was expected", arguments: [
-    ("step a\n  ask: Hi\n  sve: x", 3, "unknown key 'sve' (expected ask, answer, save, label, choice, next, if-yes, if-no, say, say-if-yes, say-if-no, optional, skip-if-known, done, suggest, draft, bank-for, shared, refers, follow-up or ignore)"),
+    ("step a\n  ask: Hi\n  sve: x", 3, "unknown key 'sve' (expected ask, answer, save, label, choice, next, if-yes, if-no, say, say-if-yes, say-if-no, optional, skip-if-known, done, suggest, draft, bank-for, shared, refers, follow-up, ignore or from-live)"),
     ("step a\n  ask: Hi\n  next: nowhere", 3, "no step named 'nowhere' in this flow"),
     ("step a\n  ask: Hi\n  choice: x -> b\n\nstep c\n  ask: Yo", 3, "no step named 'b' in this flow"),
     ("step a\n  ask: Hi\n\nstep a\n  ask: Again", 4, "'a' is defined twice (first at f.flow:1)"),
@@ -94,6 +94,9 @@ func parsesFlow() throws {
     ("step a\n  ask: Hi\n  shared: true", 1, "step a has no 'save:' line (every step needs one)"),
     ("step a\n  ask: Hi\n  answer: email\n  save: x\n  draft: {nmae}", 5, "'draft: {nmae}' is not valid (expected placeholders naming a field a step saves ({x}))"),
     ("flow\n  finished: soon\nstep a\n  ask: Hi", 2, "'finished: soon' is not valid (expected prepare, conduct, debrief or done)"),
+    ("step a\n  ask: Hi\n  save: x\n  from-live: tiara", 4, "'from-live: tiara' is not valid (expected a TIARA category: trends, insights, advice, resources, assignments)"),
+    ("step a\n  ask: Hi\n  answer: yes-no\n  save: x\n  from-live: advice", 5, "'from-live: advice' is not valid (expected 'from-live:' only on an 'answer: text' or 'answer: list' step)"),
+    ("step a\n  ask: Hi\n  from-live: advice", 1, "step a has no 'save:' line (every step needs one)"),
 ])
 func mistakes(text: String, line: Int, message: String) {
     #expect {
@@ -101,6 +104,13 @@ func mistakes(text: String, line: Int, message: String) {
     } throws: { error in
         (error as? PromptError)?.description == "f.flow:\(line): \(message)"
     }
+}
+
+@Test("from-live: names the TIARA categories whose live notes a step offers, in any case, repeatable")
+func fromLive() throws {
+    let flow = try FlowParser.parse("step a\n  ask: Hi\n  answer: list\n  save: x\n  from-live: Insights\n  from-live: advice\n\nstep b\n  ask: Yo", file: "f.flow")
+    #expect(flow.steps[0].fromLive == [.insights, .advice])
+    #expect(flow.steps[1].fromLive.isEmpty)
 }
 
 @Test("the steps that take several lines: a question list, a time plan and an email with its parts")

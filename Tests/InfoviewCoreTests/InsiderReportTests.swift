@@ -66,6 +66,35 @@ func wholeReport() throws {
     #expect(engine.report(seeded).plainText == expected)
 }
 
+@Test("the same report drawn in blocks: the progress bar, the gap chart and the tree; the words the same")
+func blocksReport() throws {
+    var engine = DialogueEngine(library: try TestSupport.library())
+    let plain = engine.report(seeded).lines.map(\.text)
+    engine.drawing = .blocks
+    let blocks = engine.report(seeded).lines.map(\.text)
+    #expect(blocks.count == plain.count)
+    #expect(blocks[1] == "Progress ▕████░│░░░░░░░░░░▏ 4 done: 1 more to reach 5, and up to 15 for a sharper picture.")
+    let gaps = try #require(blocks.firstIndex { $0.hasPrefix("Expertise gaps") })
+    #expect(Array(blocks[(gaps + 1)...(gaps + 3)]) == [
+        "1. ████████████████ cloud tools (3: Sam Lee, Ana, Priya Shah)",
+        "2. ████████████████ A/B testing (3: Sam Lee, Priya Shah, Tom Berg)",
+        "3. █████▍           stakeholder management (1: Ana)",
+    ])
+    let tree = try #require(blocks.firstIndex { $0 == "Who led to whom" })
+    #expect(Array(blocks[(tree + 1)...(tree + 7)]) == [
+        "Sam Lee (done)",
+        "├── Priya Shah (done)",
+        "│   ├── Lena (to debrief)",
+        "│   └── Kofi (ready to meet)",
+        "└── Tom Berg (done)",
+        "Ana (done)",
+        "└── Raúl (preparing)",
+    ])
+    for (index, line) in plain.enumerated() where !line.contains("#") && !line.contains("->") {
+        #expect(blocks[index] == line)
+    }
+}
+
 @Test("the progress bar fills one cell an interview done, and says when the minimum and the maximum are reached", arguments: [
     (0, "Progress [.....|..........] 0 done: 5 more to reach 5, and up to 15 for a sharper picture."),
     (5, "Progress [#####|..........] 5 done: enough voices to tell what insiders agree on; up to 15 sharpens it."),

@@ -13,7 +13,7 @@ extension DialogueEngine {
             guard let progress = inFlow else {
                 return Turn(reply: dim(messages.text("not-in-flow", ["command": command.typed])), state: state)
             }
-            let engine = flowEngine(progress.flow, muted: overview.mutedRules)
+            let engine = flowEngine(progress.flow, for: overview)
             switch command {
             case .back: return turn(engine.back(progress, using: &random), state)
             case .skip: return turn(engine.skip(progress, using: &random), state)
@@ -106,7 +106,7 @@ extension DialogueEngine {
     }
 
     func prepare(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
-        let engine = flowEngine("prepare", muted: overview.mutedRules)
+        let engine = flowEngine("prepare", for: overview)
         var next = state
         let shared = sharedAnswers(engine.flow, overview)
         guard !argument.isEmpty else {
@@ -117,10 +117,10 @@ extension DialogueEngine {
         }
         if let existing = overview.interview(named: name) {
             if let progress = existing.interrupted, progress.flow == engine.flow.name {
-                return resume(progress, existing, state, muted: overview.mutedRules, using: &random)
+                return resume(progress, existing, state, overview, using: &random)
             }
             let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
-            let answers = existing.answers.merging(missing) { _, new in new }
+            let answers = knownName(existing).merging(missing) { _, new in new }
             var outcome = engine.startAgain(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.reply.lines.insert(Reply.Line(messages.text("prepare-again", ["name": existing.name])), at: 0)
             outcome.effects.insert(
@@ -153,6 +153,14 @@ extension DialogueEngine {
         return answers
     }
 
+    /// An interview's answers with its name among them: one added as a referral has no answer
+    /// for the name yet, and a flow opened on it must not ask who it is.
+    func knownName(_ interview: Overview.Interview) -> [String: String] {
+        var answers = interview.answers
+        if (answers[InterviewName.field] ?? "").isEmpty { answers[InterviewName.field] = interview.name }
+        return answers
+    }
+
     /// Save effects for answers given before, under the steps that ask for them.
     func saves(_ answers: [String: String], _ flow: Flow, _ name: String) -> [Effect] {
         answers.sorted { $0.key < $1.key }.map { field, value in
@@ -167,7 +175,7 @@ extension DialogueEngine {
         if argument.isEmpty, pausedConduct(overview) != nil, let turn = resumeConduct("", state, overview, now: now) { return turn }
         let name = argument.isEmpty ? overview.recentlyInterrupted.first : argument
         if let name, let interview = overview.interview(named: name), let progress = interview.interrupted {
-            return resume(progress, interview, state, muted: overview.mutedRules, using: &random)
+            return resume(progress, interview, state, overview, using: &random)
         }
         if let turn = resumeConduct(argument, state, overview, now: now) { return turn }
         guard let name else { return Turn(reply: dim(messages.text("resume-none")), state: state) }
@@ -175,10 +183,10 @@ extension DialogueEngine {
     }
 
     func resume(
-        _ progress: FlowProgress, _ interview: Overview.Interview, _ state: Conversation, muted: Set<String>,
+        _ progress: FlowProgress, _ interview: Overview.Interview, _ state: Conversation, _ overview: Overview,
         using random: inout some RandomNumberGenerator
     ) -> Turn {
-        let engine = flowEngine(progress.flow, muted: muted)
+        let engine = flowEngine(progress.flow, for: overview)
         var outcome = engine.ask(progress, using: &random)
         var reply = Reply()
         reply.add(messages.text("resumed", ["doing": engine.doing(progress)]))

@@ -241,7 +241,7 @@ extension DialogueEngine {
         let notes = overview.liveSessions.filter { $0.interview == interview.name }.flatMap(\.notes)
         if !notes.isEmpty {
             reply.add(messages.text("show-notes-heading", ["count": String(notes.count)]))
-            for note in notes { reply.add(messages.text("show-note", ["note": note])) }
+            for note in notes { reply.add(messages.text("show-note", ["note": note.text])) }
         }
         return reply
     }

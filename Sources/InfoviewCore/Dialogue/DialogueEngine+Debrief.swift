@@ -4,7 +4,7 @@ extension DialogueEngine {
     /// as for a conversation that was never prepared here.
     func debrief(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
         guard library.flows["debrief"] != nil else { return Turn(reply: dim(messages.text("debrief-missing")), state: state) }
-        let engine = flowEngine("debrief", muted: overview.mutedRules)
+        let engine = flowEngine("debrief", for: overview)
         let shared = sharedAnswers(engine.flow, overview)
         guard !argument.isEmpty else {
             return turn(engine.start(interview: nil, answers: shared, using: &random), state)
@@ -14,10 +14,10 @@ extension DialogueEngine {
         }
         if let existing = overview.interview(named: name) {
             if let progress = existing.interrupted, progress.flow == engine.flow.name {
-                return resume(progress, existing, state, muted: overview.mutedRules, using: &random)
+                return resume(progress, existing, state, overview, using: &random)
             }
             let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
-            let answers = existing.answers.merging(missing) { _, new in new }
+            let answers = knownName(existing).merging(missing) { _, new in new }
             var outcome = engine.start(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.effects.insert(
                 contentsOf: [.advanceStage(interview: existing.name, stage: engine.flow.stage)] + saves(missing, engine.flow, existing.name), at: 0)

@@ -7,10 +7,14 @@ import Foundation
 public struct DialogueEngine: Sendable {
     /// The prompts the engine speaks with.
     public let library: PromptLibrary
+    /// How `/report` draws its pictures: plain ASCII unless the caller knows the output is a
+    /// terminal that shows more.
+    public var drawing: Drawing
 
     /// Creates an engine over a library.
-    public init(library: PromptLibrary) {
+    public init(library: PromptLibrary, drawing: Drawing = .plain) {
         self.library = library
+        self.drawing = drawing
     }
 
     var messages: MessageBook { library.messages }
@@ -50,7 +54,7 @@ public struct DialogueEngine: Sendable {
             return run(command, argument: typed.rest, in: state, overview: overview, now: now, using: &random)
         }
         if let progress = state.flow {
-            let engine = flowEngine(progress.flow, muted: overview.mutedRules)
+            let engine = flowEngine(progress.flow, for: overview)
             let outcome = engine.respond(to: input, in: progress, overview: overview, using: &random)
             return turn(outcome, state)
         }
@@ -103,8 +107,11 @@ public struct DialogueEngine: Sendable {
 }
 
 extension DialogueEngine {
-    func flowEngine(_ name: String, muted: Set<String> = []) -> FlowEngine {
-        FlowEngine(flow: library.flows[name] ?? library.flows["prepare"]!, library: library, muted: muted)
+    /// The engine of a flow; with an overview, it knows the muted rules and the live notes.
+    func flowEngine(_ name: String, for overview: Overview? = nil) -> FlowEngine {
+        FlowEngine(
+            flow: library.flows[name] ?? library.flows["prepare"]!, library: library, muted: overview?.mutedRules ?? [],
+            meetings: overview?.liveSessions ?? [])
     }
 
     func turn(_ outcome: FlowEngine.Outcome, _ state: Conversation) -> Turn {

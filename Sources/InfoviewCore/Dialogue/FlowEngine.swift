@@ -18,6 +18,8 @@ struct FlowEngine {
     let library: PromptLibrary
     /// The coach rules the person has muted.
     var muted: Set<String> = []
+    /// The live meetings of every interview, whose notes a step with `from-live:` offers.
+    var meetings: [LiveSummary] = []
 
     var messages: MessageBook { library.messages }
 
@@ -29,7 +31,7 @@ struct FlowEngine {
     ) -> Outcome {
         let progress = FlowProgress(
             flow: flow.name, interview: interview, step: flow.steps[0].name, answers: answers, questions: questions)
-        var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
+        var outcome = Outcome(reply: liveOpening(progress), progress: progress, effects: [])
         enter(flow.steps[0].name, &outcome, using: &random)
         return outcome
     }
@@ -84,7 +86,7 @@ struct FlowEngine {
         if step.answer != .questions, isWord(typed, "skip") { return skip(progress, using: &random) }
         let answer = input.trimmingSpaces()
         switch step.answer {
-        case .text: return text(answer, step, progress, overview, using: &random)
+        case .text: return text(answer, typed: typed, step, progress, overview, using: &random)
         case .yesNo: return yesNo(typed, step, progress, using: &random)
         case .choice: return choose(answer, step, progress, using: &random)
         case .list: return listItem(answer, typed: typed, step, progress, using: &random)
@@ -147,12 +149,16 @@ extension FlowEngine {
     }
 
     func text(
-        _ answer: String, _ step: Step, _ progress: FlowProgress, _ overview: Overview,
+        _ answer: String, typed: String, _ step: Step, _ progress: FlowProgress, _ overview: Overview,
         using random: inout some RandomNumberGenerator
     ) -> Outcome {
         var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
         var answer = answer
-        if answer.isEmpty, let suggestion = step.suggestion?.render(progress.answers), !suggestion.isEmpty {
+        let notes = offeredNotes(step, progress)
+        if !notes.isEmpty, takesNotes(answer, typed: typed) {
+            answer = Self.sentences(notes)
+            outcome.reply.add(messages.text("live-taken"), style: .dim)
+        } else if answer.isEmpty, let suggestion = step.suggestion?.render(progress.answers), !suggestion.isEmpty {
             answer = suggestion
         }
         guard !answer.isEmpty else {
@@ -206,6 +212,7 @@ extension FlowEngine {
                 outcome.effects.append(save(field, value, interview: existing.name))
             }
             progress.answers = existing.answers.merging(progress.answers) { _, held in held }
+            outcome.reply.lines += liveOpening(progress).lines
         } else {
             outcome.effects.append(.startInterview(name: name, stage: flow.stage))
             outcome.effects.append(.save(interview: name, flow: flow.name, step: step, field: InterviewName.field, value: name))
@@ -280,46 +287,6 @@ extension FlowEngine {
         if let exact = step.choices.first(where: { Phrase.normalise($0.label) == typed }) { return exact }
         let starting = step.choices.filter { Phrase.normalise($0.label).hasPrefix(typed) }
         return starting.count == 1 ? starting[0] : nil
-    }
-
-    func listItem(
-        _ answer: String, typed: String, _ step: Step, _ progress: FlowProgress, using random: inout some RandomNumberGenerator
-    ) -> Outcome {
-        var outcome = Outcome(reply: Reply(), progress: progress, effects: [])
-        let field = step.save ?? step.name
-        let items = progress.answers[field].map { $0.split(separator: "\n").map(String.init) } ?? []
-        if answer.isEmpty || isWord(typed, "done") {
-            if items.isEmpty && !step.isOptional {
-                outcome.reply.add(messages.text("empty-answer"), style: .dim)
-            } else {
-                advance(from: step, answer: nil, &outcome, using: &random)
-            }
-            return outcome
-        }
-        let item = answer.split(whereSeparator: \.isNewline).joined(separator: " ")
-        record((items + [item]).joined(separator: "\n"), for: step, &outcome)
-        checkNote(item, &outcome)
-        if step.refers, let interview = progress.interview, let name = InterviewName.clean(referralName(item)),
-            name.lowercased() != interview.lowercased()
-        {
-            outcome.effects.append(.refer(name: name, referredBy: interview))
-            outcome.reply.add(messages.text("referral-added", ["name": name, "by": interview]), style: .dim)
-        }
-        if step.followUp == .assignment, let interview = progress.interview {
-            outcome.effects.append(
-                .followUp(interview: interview, kind: .assignment, text: item, due: .written(DueDate.find(in: item), otherwise: 5)))
-        }
-        outcome.reply.add(messages.text("list-added", ["count": String(items.count + 1)]), style: .dim)
-        return outcome
-    }
-
-    /// The name a referral line starts with: "Priya Shah, her manager at Acme" names Priya Shah.
-    func referralName(_ item: String) -> String {
-        var name = Substring(item)
-        for separator in [",", " (", " - ", " – ", " — ", ":", ";"] {
-            if let range = name.range(of: separator) { name = name[..<range.lowerBound] }
-        }
-        return String(name)
     }
 
     /// Keeps an answer in the progress and, once the interview exists, saves it.
@@ -401,6 +368,7 @@ extension FlowEngine {
             if let suggestion = step.suggestion?.render(progress.answers), !suggestion.isEmpty {
                 outcome.reply.add(messages.text("suggested-answer", ["value": suggestion]), style: .dim)
             }
+            outcome.reply.lines += offerLines(step, progress).lines
             if recordProgress, let interview = progress.interview {
                 outcome.effects.append(.progress(interview: interview, flow: flow.name, step: step.name, trail: progress.trail))
             }

@@ -1,6 +1,7 @@
 /// The view across interviews (`/report`, `infoview report`): progress toward the goal, what
 /// insiders agree on and what only one said, the expertise gaps ranked, the referral tree and the
-/// pipeline by stage. Pure: built from an overview and the messages.
+/// pipeline by stage. Pure: built from an overview and the messages; the pictures are drawn in
+/// the `Drawing` given. The data (mentions, gaps, the tree) also feeds the Markdown overview.
 struct InsiderReport {
     /// One thing said in debriefs, and who said it.
     struct Mention: Equatable {
@@ -10,12 +11,25 @@ struct InsiderReport {
         var names: [String]
     }
 
+    /// One person in the referral tree, in the order the tree is drawn.
+    struct Branch: Equatable {
+        var interview: Overview.Interview
+        /// 0 for a person who led to others but was referred by no one on the list.
+        var depth: Int
+        /// For each level above this one (nearest the root first), whether more people follow
+        /// at that level.
+        var below: [Bool]
+        /// Whether this is the last person at their level under their referrer.
+        var isLast: Bool
+    }
+
     /// The debrief fields grouped by topic, and the field of the expertise gaps.
     static let topicFields = ["skills", "advice", "trends", "resources"]
     static let gapsField = "gaps-named"
     let overview: Overview
     let messages: MessageBook
     let labels: [String: String]
+    var drawing: Drawing = .plain
 
     /// The items of one field across the interviews, grouped by their normalised words, most
     /// mentioned first (then first seen).
@@ -41,18 +55,35 @@ struct InsiderReport {
         return ranked.map { byKey[$0.element]! }
     }
 
+    /// The interviews that have a debrief answer the report reads.
+    var debriefed: [Overview.Interview] {
+        overview.interviews.filter { interview in
+            (Self.topicFields + [Self.gapsField]).contains { !(interview.answers[$0] ?? "").isEmpty }
+        }
+    }
+
+    /// How many interviews are done.
+    var doneCount: Int { overview.interviews.filter { $0.stage == .done }.count }
+
+    /// The progress sentence's message and values, with the bar in the report's drawing.
+    var progressValues: (message: String, values: [String: String]) {
+        let done = doneCount
+        let (minimum, maximum) = (messages.goalMinimum, messages.goalMaximum)
+        let key = done >= maximum ? "report-progress-full" : done >= minimum ? "report-progress-enough" : "report-progress"
+        let bar = drawing.progressBar(done: done, minimum: minimum, maximum: maximum)
+        return (key, ["bar": bar, "done": String(done), "min": String(minimum), "max": String(maximum), "left": String(max(minimum - done, 0))])
+    }
+
     /// The whole report.
     var reply: Reply {
         var reply = Reply()
         reply.add(messages.text("report-heading"), style: .heading)
         reply.lines += progress.lines
-        let debriefed = overview.interviews.filter { interview in
-            (Self.topicFields + [Self.gapsField]).contains { !(interview.answers[$0] ?? "").isEmpty }
-        }
-        if debriefed.isEmpty {
+        let voices = debriefed.count
+        if voices == 0 {
             reply.add(messages.text("report-no-debriefs"), style: .dim)
         } else {
-            reply.lines += agreement(voices: debriefed.count).lines
+            reply.lines += agreement(voices: voices).lines
             reply.lines += gaps.lines
         }
         reply.lines += referralTree.lines
@@ -61,19 +92,9 @@ struct InsiderReport {
     }
 
     var progress: Reply {
-        let done = overview.interviews.filter { $0.stage == .done }.count
-        let (minimum, maximum) = (messages.goalMinimum, messages.goalMaximum)
-        var bar = ""
-        for cell in 1...max(maximum, 1) {
-            bar += cell <= done ? "#" : "."
-            if cell == minimum && cell < maximum { bar += "|" }
-        }
+        let (key, values) = progressValues
         var reply = Reply()
-        let key = done >= maximum ? "report-progress-full" : done >= minimum ? "report-progress-enough" : "report-progress"
-        reply.add(
-            messages.text(
-                key,
-                ["bar": "[" + bar + "]", "done": String(done), "min": String(minimum), "max": String(maximum), "left": String(max(minimum - done, 0))]))
+        reply.add(messages.text(key, values))
         return reply
     }
 
@@ -103,10 +124,11 @@ struct InsiderReport {
         let mentions = mentions(of: Self.gapsField)
         guard !mentions.isEmpty else { return reply }
         reply.add(messages.text("report-gaps-heading"), style: .heading)
-        let width = mentions.map(\.names.count).max() ?? 1
+        let largest = mentions.map(\.names.count).max() ?? 1
+        let width = drawing == .plain ? largest : Self.chartColumns
         for (index, mention) in mentions.enumerated() {
             let count = mention.names.count
-            let bar = String(repeating: "#", count: count) + String(repeating: " ", count: width - count)
+            let bar = drawing.bar(count, of: largest, width: width)
             reply.add(
                 messages.text(
                     "report-gap",
@@ -116,23 +138,46 @@ struct InsiderReport {
         return reply
     }
 
-    var referralTree: Reply {
-        var reply = Reply()
+    /// The columns of a gap bar drawn in blocks (in plain, one `#` a mention).
+    static let chartColumns = 16
+
+    /// Who led to whom, in drawing order: each person who led to others and was referred by no
+    /// one on the list, then the people they led to, depth first, in the order they were added.
+    var branches: [Branch] {
         let children = Dictionary(grouping: overview.interviews.filter { $0.referredBy != nil }) { $0.referredBy!.lowercased() }
-        guard !children.isEmpty else { return reply }
-        reply.add(messages.text("report-tree-heading"), style: .heading)
+        guard !children.isEmpty else { return [] }
+        var branches: [Branch] = []
         var seen: Set<String> = []
-        func walk(_ interview: Overview.Interview, depth: Int) {
+        func walk(_ interview: Overview.Interview, below: [Bool], isLast: Bool, depth: Int) {
             guard seen.insert(interview.name.lowercased()).inserted else { return }
-            let indent = String(repeating: "   ", count: depth)
-            let key = depth == 0 ? "report-tree-root" : "report-tree-branch"
-            reply.add(messages.text(key, ["indent": indent, "name": interview.name, "stage": stageWord(interview.stage)]))
-            for child in children[interview.name.lowercased()] ?? [] { walk(child, depth: depth + 1) }
+            branches.append(Branch(interview: interview, depth: depth, below: below, isLast: isLast))
+            let next = children[interview.name.lowercased()]?.filter { !seen.contains($0.name.lowercased()) } ?? []
+            let levels = depth == 0 ? [] : below + [!isLast]
+            for (index, child) in next.enumerated() {
+                walk(child, below: levels, isLast: index == next.count - 1, depth: depth + 1)
+            }
         }
         let names = Set(overview.interviews.map { $0.name.lowercased() })
         for interview in overview.interviews where children[interview.name.lowercased()] != nil {
             let isRoot = interview.referredBy.map { !names.contains($0.lowercased()) } ?? true
-            if isRoot { walk(interview, depth: 0) }
+            if isRoot { walk(interview, below: [], isLast: true, depth: 0) }
+        }
+        return branches
+    }
+
+    var referralTree: Reply {
+        var reply = Reply()
+        let branches = branches
+        guard !branches.isEmpty else { return reply }
+        reply.add(messages.text("report-tree-heading"), style: .heading)
+        for branch in branches {
+            let values = ["name": branch.interview.name, "stage": stageWord(branch.interview.stage)]
+            if branch.depth == 0 {
+                reply.add(messages.text("report-tree-root", values))
+            } else {
+                let line = drawing.branch(below: branch.below, isLast: branch.isLast)
+                reply.add(messages.text("report-tree-branch", values.merging(["branch": line]) { _, new in new }))
+            }
         }
         return reply
     }
@@ -159,7 +204,11 @@ struct InsiderReport {
 extension DialogueEngine {
     /// What `/report` and `infoview report` show: the view across every interview.
     public func report(_ overview: Overview) -> Reply {
+        insiderReport(overview).reply
+    }
+
+    func insiderReport(_ overview: Overview) -> InsiderReport {
         let labels = Dictionary(library.fieldLabels.map { ($0.field, $0.label) }) { first, _ in first }
-        return InsiderReport(overview: overview, messages: messages, labels: labels).reply
+        return InsiderReport(overview: overview, messages: messages, labels: labels, drawing: drawing)
     }
 }

@@ -98,13 +98,20 @@ private extension PrepSheet {
         guard let email = outreachEmail(for: interview) else {
             return [heading, say("sheet-no-email", ["name": name]), ""]
         }
+        return [heading] + fenced(email) + [""]
+    }
+}
+
+extension PrepSheet {
+    /// An email as a fenced block, as written: a line of it that looked like the fence, which
+    /// would end the block early, is moved in by a space.
+    func fenced(_ email: String) -> [String] {
         let open = say("sheet-email-open")
         let close = say("sheet-email-close")
-        // A line of the email that looked like the fence would end the block early.
         let body = email.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.trimmingSpaces().hasPrefix(close) ? " " + line : String(line)
         }
-        return [heading, open] + body + [close, ""]
+        return [open] + body + [close]
     }
 
     /// Text the user typed, safe inside a line of Markdown: on one line, and with the characters

@@ -35,18 +35,35 @@ public struct LiveSummary: Sendable, Equatable {
     /// 1 for the interview's first live session.
     public var session: Int
     /// The notes typed, in position order.
-    public var notes: [String]
+    public var notes: [LiveNote]
     /// Where it stopped, while it has not ended.
     public var progress: LiveProgress?
     /// When it last changed.
     public var updatedAt: Date
 
     /// Creates a summary.
-    public init(interview: String, session: Int, notes: [String], progress: LiveProgress?, updatedAt: Date) {
+    public init(interview: String, session: Int, notes: [LiveNote], progress: LiveProgress?, updatedAt: Date) {
         self.interview = interview
         self.session = session
         self.notes = notes
         self.progress = progress
         self.updatedAt = updatedAt
+    }
+}
+
+/// A note typed during a real meeting, with the question it was typed under.
+public struct LiveNote: Sendable, Equatable {
+    /// The question's place in the checklist (past the last question for a later note).
+    public var position: Int
+    /// The question it is about; `nil` for a note typed after the last question.
+    public var question: String?
+    /// The note as typed.
+    public var text: String
+
+    /// Creates a note.
+    public init(position: Int, question: String?, text: String) {
+        self.position = position
+        self.question = question
+        self.text = text
     }
 }

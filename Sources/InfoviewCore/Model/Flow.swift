@@ -114,6 +114,9 @@ public struct Step: Sendable, Equatable {
     /// On an email step, the kinds of finding the coach leaves out (`ignore:`): a thank-you note
     /// asks nothing and need not open with the connection, unlike an outreach email.
     public var ignoredKinds: Set<String> = []
+    /// On a text or list step, the TIARA categories whose live notes bear on it (`from-live:`):
+    /// the notes typed under questions of those categories are offered as its answer.
+    public var fromLive: [TiaraCategory] = []
 
     /// Whether the step only closes the flow, without a question.
     public var isClosing: Bool { asks.isEmpty }

@@ -67,7 +67,7 @@ public struct MessageBook: Sendable, Equatable {
         "why-rule": ["rule", "location", "why"], "why-unknown": ["rule", "nearest"], "mute-usage": ["muted"],
         "mute-done": ["rule"], "mute-unknown": ["rule", "nearest"], "unmute-done": ["rule"], "unmute-not-muted": ["rule"],
     ].merging(preparePlaceholders) { general, _ in general }.merging(conductPlaceholders) { general, _ in general }
-        .merging(debriefPlaceholders) { general, _ in general }
+        .merging(debriefPlaceholders) { general, _ in general }.merging(exportPlaceholders) { general, _ in general }
 
     /// The word lists every flow relies on.
     static let requiredWords = ["yes", "no", "unsure", "back", "skip", "stop", "done"] + prepareWords

@@ -18,7 +18,7 @@ public enum FlowParser {
     static let stepKeys = [
         "ask", "answer", "save", "label", "choice", "next", "if-yes", "if-no", "say", "say-if-yes",
         "say-if-no", "optional", "skip-if-known", "done", "suggest", "draft", "bank-for", "shared",
-        "refers", "follow-up", "ignore",
+        "refers", "follow-up", "ignore", "from-live",
     ]
     /// The keys the `flow` block may have.
     static let flowKeys = ["doing", "stage", "finished", "check"]
@@ -107,7 +107,8 @@ private extension FlowParser {
             bankFor: try block.entries("bank-for").first.map { entry throws(PromptError) in try template(entry) },
             refers: try flag(block, "refers"),
             followUp: try block.entries("follow-up").first.map { entry throws(PromptError) in try followUpKind(entry) },
-            ignoredKinds: Set(block.entries("ignore").map(\.value)))
+            ignoredKinds: Set(block.entries("ignore").map(\.value)),
+            fromLive: try block.entries("from-live").map { entry throws(PromptError) in try category(entry) })
         if step.answer != .email, let entry = block.entries("ignore").first {
             throw PromptError(
                 reason: .badValue(key: "ignore", value: entry.value, expected: "'ignore:' only on an 'answer: email' step"),
@@ -116,6 +117,11 @@ private extension FlowParser {
         if step.refers, step.answer != .list, let entry = block.entries("refers").first {
             throw PromptError(
                 reason: .badValue(key: "refers", value: entry.value, expected: "'refers:' only on an 'answer: list' step"),
+                location: entry.location)
+        }
+        if step.answer != .text, step.answer != .list, let entry = block.entries("from-live").first {
+            throw PromptError(
+                reason: .badValue(key: "from-live", value: entry.value, expected: "'from-live:' only on an 'answer: text' or 'answer: list' step"),
                 location: entry.location)
         }
         try checkShape(step, block)
@@ -159,7 +165,7 @@ private extension FlowParser {
                     location: entry.location)
             }
         }
-        if (step.skipsIfKnown || step.isShared) && step.save == nil {
+        if (step.skipsIfKnown || step.isShared || !step.fromLive.isEmpty) && step.save == nil {
             throw PromptError(reason: .missingKey("save", block: "step \(step.name)"), location: block.location)
         }
         try checkKinds(step, block)
@@ -260,6 +266,15 @@ private extension FlowParser {
                 location: entry.location)
         }
         return kind
+    }
+
+    static func category(_ entry: PromptEntry) throws(PromptError) -> TiaraCategory {
+        guard let category = TiaraCategory(rawValue: entry.value.lowercased()) else {
+            let names = TiaraCategory.allCases.map(\.rawValue).joined(separator: ", ")
+            throw PromptError(
+                reason: .badValue(key: entry.key, value: entry.value, expected: "a TIARA category: \(names)"), location: entry.location)
+        }
+        return category
     }
 
     static func channel(_ entry: PromptEntry) throws(PromptError) -> Channel {

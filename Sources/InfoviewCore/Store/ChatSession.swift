@@ -17,14 +17,15 @@ public struct ChatSession {
     private let clock: @Sendable () -> Date
     private let calendar: BusinessCalendar
 
-    /// Starts a session; `clock` is asked for the time whenever something is saved, and dates
-    /// are counted in `calendar` (the user's time zone; UTC unless given).
+    /// Starts a session; `clock` is asked for the time whenever something is saved, dates are
+    /// counted in `calendar` (the user's time zone; UTC unless given), and `/report` draws its
+    /// pictures in `drawing`.
     public init(
         library: PromptLibrary, store: Store, seed: UInt64, clock: @escaping @Sendable () -> Date,
-        calendar: BusinessCalendar = BusinessCalendar()
+        calendar: BusinessCalendar = BusinessCalendar(), drawing: Drawing = .plain
     ) throws(StoreError) {
         self.calendar = calendar
-        self.engine = DialogueEngine(library: library)
+        self.engine = DialogueEngine(library: library, drawing: drawing)
         self.store = store
         self.random = SeededGenerator(seed: seed)
         self.clock = clock

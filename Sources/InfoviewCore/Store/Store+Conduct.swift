@@ -104,9 +104,9 @@ extension Store {
                 interview: name, attempt: record.attempt, persona: record.persona, scorecard: decode(Scorecard.self, record.scorecard),
                 progress: decode(RehearsalProgress.self, record.state), updatedAt: record.updatedAt)
         }
-        var notes: [Int64: [String]] = [:]
+        var notes: [Int64: [LiveNote]] = [:]
         for note in try LiveNoteRecord.order(Column("liveSessionId"), Column("position")).fetchAll(db) {
-            notes[note.liveSessionId, default: []].append(note.note)
+            notes[note.liveSessionId, default: []].append(LiveNote(position: note.position, question: note.question, text: note.note))
         }
         let live = try LiveSessionRecord.order(Column("updatedAt"), Column("id")).fetchAll(db).compactMap { record -> LiveSummary? in
             guard let name = names[record.interviewId] else { return nil }

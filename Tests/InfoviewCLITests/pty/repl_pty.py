@@ -15,6 +15,7 @@ import os
 import re
 import signal
 import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -890,6 +891,51 @@ def ctrl_d_in_flow(binary, home):
     again.leave()
 
 
+def debrief_lines(name, gaps, referrals):
+    """Typed lines of a whole debrief through a pipe: the gaps and referrals given, every other
+    list left empty, nothing asked for, and the thank-you kept."""
+    return [f"/debrief {name}", "Busy days", "done", *gaps, "done", "done", "done", "done", *referrals, "done", "done",
+            "no", "no", "yes", "It fits", "skip", "skip", "Sam", ""]
+
+
+def report_pictures(binary, home):
+    """/report at a UTF-8 terminal draws the progress bar and the gap chart in blocks and the
+    referral tree in box-drawing lines; with TERM=dumb (and through a pipe) the same report is
+    plain ASCII."""
+    lines = (debrief_lines("Ana", ["SQL", "Cloud tools"], ["Priya Shah, data lead", "Tom"])
+             + debrief_lines("Priya Shah", ["SQL"], ["Lena"]) + ["/quit"])
+    environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LANG": "C.UTF-8"}
+    seeded = subprocess.run([binary, "--db", os.path.join(home, "test.sqlite")], input="\n".join(lines) + "\n",
+                            capture_output=True, text=True, env=environment, timeout=TIMEOUT)
+    check(seeded.returncode == 0, f"the piped debriefs failed: {seeded.stderr}")
+    blocks = ["▕██░░░│".encode(), "1. ████████████████ SQL".encode(), "├── Priya Shah".encode(), "│   └── Lena".encode(),
+              "└── Tom".encode()]
+    # TERM=dumb first, then a UTF-8 terminal; a piped report must match the dumb terminal's.
+    piped = subprocess.run([binary, "--db", os.path.join(home, "test.sqlite"), "report"], capture_output=True,
+                           env=environment, timeout=TIMEOUT)
+    check(piped.returncode == 0, "infoview report through a pipe failed")
+    for term in ["dumb", "xterm-256color"]:
+        s = Session(binary, home, env={"TERM": term})
+        s.start(returning=True)
+        s.home()
+        start = s.mark()
+        s.child.send("/report\r")
+        s.say("report-pipeline-heading")
+        s.home()
+        shown = SGR.sub(b"", s.output(start))
+        if term == "dumb":
+            for picture in ["[##...|", "1. ## SQL", "2. #  Cloud tools", "   -> Priya Shah", "      -> Lena", "   -> Tom"]:
+                check(picture.encode() in shown, f"{picture!r} missing from the report on a dumb terminal")
+            for glyph in "█░▕│├└▏▎▍▌▋▊▉":
+                check(glyph.encode() not in shown, f"{glyph!r} drawn on a dumb terminal")
+            check(b"[##...|" in piped.stdout and "█".encode() not in piped.stdout, "the piped report is not plain")
+        else:
+            for picture in blocks:
+                check(picture in shown, f"{picture.decode()!r} missing from the report at a UTF-8 terminal")
+            check(b"-> " not in shown and b"[##" not in shown, "ASCII pictures at a UTF-8 terminal")
+        s.leave()
+
+
 def process_state(pid):
     with open(f"/proc/{pid}/stat") as file:
         return file.read().rsplit(")", 1)[1].split()[0]
@@ -924,6 +970,7 @@ SCENARIOS = {
         email_paste_in_flow,
         ctrl_c_every_step,
         ctrl_d_in_flow,
+        report_pictures,
     ]
 }
 

@@ -110,7 +110,7 @@ func pauseAndCarryOn() throws {
         Issue.record("the checklist's place is saved after each line")
         return
     }
-    meeting.overview.liveSessions = [LiveSummary(interview: "Sam", session: 1, notes: ["a note"], progress: saved, updatedAt: TestSupport.now)]
+    meeting.overview.liveSessions = [LiveSummary(interview: "Sam", session: 1, notes: [LiveNote(position: 0, question: nil, text: "a note")], progress: saved, updatedAt: TestSupport.now)]
     let resumed = meeting.type("/live Sam", atMinute: 9)
     #expect(resumed.hasPrefix("Back to your notes for Sam."))
     #expect(resumed.contains("2/5 · 9 of 20 min · "))

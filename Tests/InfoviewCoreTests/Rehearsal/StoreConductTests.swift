@@ -83,7 +83,10 @@ import Testing
         #expect(notes.map(\.elapsedSeconds) == [120, 90])
         var overview = try store.overview()
         #expect(overview.liveSessions.first?.progress == progress)
-        #expect(overview.liveSessions.first?.notes == ["first, better", "second"])
+        #expect(
+            overview.liveSessions.first?.notes == [
+                LiveNote(position: 0, question: "Q1?", text: "first, better"), LiveNote(position: 1, question: "Q2?", text: "second"),
+            ])
         #expect(overview.interviews.first?.stage == .prepare)
         try store.apply([.conduct(.finishLive(interview: "Sam", session: 1))], now: now)
         overview = try store.overview()
