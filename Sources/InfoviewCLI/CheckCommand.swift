@@ -39,10 +39,11 @@ struct CheckCommand: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
-        let library: PromptLibrary
+        let book: RuleBook
         let chosenChannel: Channel?
         do {
-            library = try options.promptLibrary()
+            // An edited folder is checked whole; of the built-in prompts only the rules are needed.
+            book = options.promptsFolder() == nil ? try PromptLibrary.rules(of: .builtIn) : try options.promptLibrary().rules
             chosenChannel = try channel.map { name in
                 guard let channel = Channel(rawValue: name) else {
                     throw CheckFailure("unknown channel '\(name)' (expected question, spoken, email or note)")
@@ -53,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CheckFailure(String(describing: error)).exit()
         }
-        var coach = library.coach(muted: Self.mutedRules(at: options.databasePath()))
+        var coach = Coach(book: book, muted: Self.mutedRules(at: options.databasePath()))
         if jsonl {
             if try JSONLinesLoop.run(coach: coach, explain: explain) { throw ExitCode(1) }
             return

@@ -49,6 +49,16 @@ public struct PromptLibrary: Sendable {
         Coach(book: rules, muted: muted)
     }
 
+    /// The rules alone, compiled (what `check` needs of the built-in prompts, which the tests keep
+    /// correct as a whole; an edited folder is loaded whole, so that every mistake in it is found).
+    public static func rules(of files: PromptFiles) throws(PromptError) -> RuleBook {
+        try RuleBook.compile(ruleFiles(of: files))
+    }
+
+    private static func ruleFiles(of files: PromptFiles) -> [(name: String, text: String)] {
+        files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
+    }
+
     /// Parses every file; the first mistake is thrown as `file:line: message`.
     ///
     /// With `rulesInBackground` (for the built-in prompts only, which the tests keep correct) the
@@ -56,7 +66,7 @@ public struct PromptLibrary: Sendable {
     /// The built-in personas and topics compile when a rehearsal first needs them (the tests keep
     /// them correct); those of a prompts folder are checked at once, so mistakes show at load.
     public static func load(_ files: PromptFiles, rulesInBackground: Bool = false) throws(PromptError) -> PromptLibrary {
-        let ruleFiles = files.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
+        let ruleFiles = ruleFiles(of: files)
         let rules: CompiledRules =
             rulesInBackground ? .deferred(DeferredRuleBook(files: ruleFiles)) : .ready(try RuleBook.compile(ruleFiles))
         var flows: [String: Flow] = [:]
