@@ -17,7 +17,7 @@ struct PseudoTerminalTests {
         "ctrl-z-suspends", "kill-9-mid-prepare", "rewrite-in-one-keystroke", "live-notes-at-terminal",
         "rehearse-ctrl-c-pauses",
         "resize-mid-flow", "narrow-terminal", "dumb-terminal-flow",
-        "email-paste-in-flow", "ctrl-c-every-step", "ctrl-d-in-flow", "report-pictures",
+        "email-paste-in-flow", "ctrl-c-every-step", "ctrl-d-in-flow", "ctrl-c-every-debrief-step", "report-pictures",
     ]
 
     /// The script's environment: no `.pyc` files left in the source tree.

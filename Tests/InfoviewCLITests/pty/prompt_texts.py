@@ -48,7 +48,7 @@ def render(template, values):
 
 
 class PromptTexts:
-    """The messages of `prompts/chat/*.messages` and the steps of `prompts/flows/prepare.flow`."""
+    """The messages of `prompts/chat/*.messages` and the steps of the flows in `prompts/flows/`."""
 
     def __init__(self, folder=PROMPTS):
         self.messages = {}
@@ -58,7 +58,10 @@ class PromptTexts:
                 for (kind, block), keys in read_blocks(os.path.join(chat, name)).items():
                     if kind == "message":
                         self.messages[block] = keys
-        self.flow = read_blocks(os.path.join(folder, "flows", "prepare.flow"))
+        self.flows = {
+            name: read_blocks(os.path.join(folder, "flows", f"{name}.flow")) for name in ("prepare", "debrief")
+        }
+        self.flow = self.flows["prepare"]
 
     def variants(self, message, **values):
         """Every text the message may say (its `say:` variants, or its `line:` lines), as bytes."""
@@ -79,17 +82,17 @@ class PromptTexts:
         """How a stage (`prepare`, `conduct`, `debrief`, `done`) is shown, as text to fill in."""
         return self.text(f"stage-{stage}").decode()
 
-    def asks(self, step, **values):
-        """Every question the prepare flow's step may ask, as bytes."""
-        return [render(template, values).encode() for template in self.flow[("step", step)]["ask"]]
+    def asks(self, step, flow="prepare", **values):
+        """Every question a flow's step may ask, as bytes."""
+        return [render(template, values).encode() for template in self.flows[flow][("step", step)]["ask"]]
 
     def label(self, step):
         """How the field a step saves is shown in summaries."""
         return self.flow[("step", step)]["label"][0]
 
-    def doing(self, **values):
-        """What the prepare flow says the user is doing, such as "preparing the interview with Sam"."""
-        return render(self.flow[("flow", "")]["doing"][0], values)
+    def doing(self, flow="prepare", **values):
+        """What a flow says the user is doing, such as "preparing the interview with Sam"."""
+        return render(self.flows[flow][("flow", "")]["doing"][0], values)
 
     def answer_line(self, step, value):
         """A saved answer as `/show` and the greeting list it."""

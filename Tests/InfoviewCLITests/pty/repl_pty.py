@@ -57,6 +57,7 @@ class Session:
             else:
                 environment[key] = value
         self.log = io.BytesIO()
+        self.flow_prompt = FLOW_PROMPT  # the prompt inside the flow a scenario is in
         self.reaped = False  # set when a scenario waits for the process itself
         self.child = pexpect.spawn(
             binary,
@@ -86,12 +87,13 @@ class Session:
     def home(self):
         """Waits for the prompt and checks that it is the home prompt, not a flow's."""
         # The flow's prompt ends like the home one and is found first when it is there.
-        if self.expect([FLOW_PROMPT, HOME_PROMPT], "the home prompt") == 0:
+        if self.expect([self.flow_prompt, HOME_PROMPT], "the home prompt") == 0:
             raise Failure("the prompt is the flow's, expected the home prompt")
 
     def in_flow(self):
-        """Waits for the prompt and checks that it is the prepare flow's."""
-        if self.expect([FLOW_PROMPT, HOME_PROMPT], "the flow's prompt") == 1:
+        """Waits for the prompt and checks that it is the flow's (the prepare flow's unless the
+        scenario set `flow_prompt`)."""
+        if self.expect([self.flow_prompt, HOME_PROMPT], "the flow's prompt") == 1:
             raise Failure("the prompt is the home prompt, expected the flow's")
 
     def ask(self, step, **values):
@@ -863,6 +865,51 @@ def ctrl_c_every_step(binary, home):
     check("Dana suggested I write to you." in saved.get("outreach-email", ""), f"the email: {saved!r}")
 
 
+def ctrl_c_every_debrief_step(binary, home):
+    """Ctrl-C at each step of /debrief, the lists, the yes-or-no and choice steps and the
+    thank-you draft among them: with text typed it clears the line, on an empty line it stops the
+    debrief at that step; /resume comes back to the same step and every answer given is kept."""
+    s = Session(binary, home)
+    s.start()
+    s.flow_prompt = TEXTS.prompt("debrief")
+    s.child.send("/debrief Ana\r")
+    doing = TEXTS.doing(flow="debrief", name="Ana")
+    # (step, what is typed to answer it once the step is back after /resume)
+    answers = [("day-to-day", ["Mostly meetings"]), ("skills", ["SQL", "done"]), ("gaps-named", ["Cloud tools", "done"]),
+               ("advice", ["Learn SQL well", "done"]), ("trends", ["done"]), ("resources", ["done"]),
+               ("referrals", ["Priya Shah, data lead", "done"]), ("assignments", ["Take the SQL course", "done"]),
+               ("opportunity", ["yes"]), ("raised-by", ["they did"]), ("opportunity-theirs", ["She offered an introduction"]),
+               ("self-check", ["no"]), ("interest", ["yes"]), ("why", ["I like the puzzles"]),
+               ("thanks-learned", ["Thank you for explaining how your team works."]),
+               ("thanks-action", ["I've started the SQL course."]), ("sender", ["Alex"]), ("thanks", [""])]
+    for step, typed in answers:
+        s.expect([text[:40] for text in TEXTS.asks(step, flow="debrief", name="Ana")], f"the question of step {step}")
+        s.in_flow()
+        s.type("half")
+        start = s.mark()
+        s.child.sendintr()
+        s.expect(b"^C")
+        s.in_flow()
+        check(b"Stopped" not in s.output(start), f"Ctrl-C with text typed stopped the debrief at {step}")
+        s.child.sendintr()
+        s.expect(TEXTS.text("stopped", doing=doing, step=step))
+        s.home()
+        s.child.send("/resume\r")
+        s.expect(TEXTS.text("resumed", doing=doing))
+        s.expect([text[:40] for text in TEXTS.asks(step, flow="debrief", name="Ana")], f"the question of step {step} again")
+        for line in typed:
+            s.in_flow()
+            s.child.send(line + "\r")
+    s.expect(TEXTS.flows["debrief"][("step", "summary")]["done"][0].replace("{name}", "Ana")[:40].encode(), "the summary")
+    s.home()
+    s.leave()
+    saved = saved_answers(home, "Ana")
+    expected = {"opportunity-raised-by": "they did", "opportunity-notes": "She offered an introduction"}
+    check(all(saved.get(key) == value for key, value in expected.items()), f"saved: {saved!r}")
+    check("half" not in saved.values(), "a discarded line was saved")
+    check("SQL" in saved.get("skills", ""), f"the skills list: {saved!r}")
+
+
 def ctrl_d_in_flow(binary, home):
     s = Session(binary, home)
     s.start()
@@ -970,6 +1017,7 @@ SCENARIOS = {
         email_paste_in_flow,
         ctrl_c_every_step,
         ctrl_d_in_flow,
+        ctrl_c_every_debrief_step,
         report_pictures,
     ]
 }
