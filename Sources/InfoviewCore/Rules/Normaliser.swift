@@ -47,13 +47,17 @@ struct Normaliser: Sendable {
 
     /// Whether words need no normalising: plain lower-case ASCII with no `replace` entry.
     func isPlain(_ text: String) -> Bool {
-        for byte in text.utf8 where !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x20) {
-            return false
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x20) {
+                return false
+            }
+            guard !replacementHeads.isEmpty else { return true }
+            for word in bytes.split(separator: 0x20) where replacementHeads.contains(String(decoding: word, as: UTF8.self)) {
+                return false
+            }
+            return true
         }
-        for word in text.utf8.split(separator: 0x20) {
-            if replacementHeads.contains(String(decoding: word, as: UTF8.self)) { return false }
-        }
-        return true
     }
 
     /// The tokens of a text.

@@ -7,8 +7,7 @@ struct PatternParser {
 
     /// Parses one pattern; errors carry the location of the line.
     func parse(_ text: String, at location: SourceLocation) throws(PromptError) -> PatternNode {
-        var lexer = Lexer(text: text)
-        let tokens = lexer.all()
+        let tokens = Lexer(text: text).all()
         // `a & b & c`: each part somewhere in the same sentence, in any order.
         var parts: [[Lexer.Item]] = [[]]
         var depth = 0
@@ -125,38 +124,61 @@ struct PatternParser {
 
 extension PatternParser {
     static func isWord(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return !"()[]|^$/?*~&".unicodeScalars.contains(first)
+        guard let first = text.utf8.first else { return false }
+        return !Lexer.isOperator(first) && first != UInt8(ascii: "*") && first != UInt8(ascii: "~")
     }
 }
 
-/// Splits a pattern into brackets, operators and words.
+/// Splits a pattern into brackets, operators and words, byte by byte (every operator is ASCII,
+/// and a word is whatever lies between them, so UTF-8 inside words passes through whole).
 private struct Lexer {
     struct Item { var text: String }
     let text: String
 
-    mutating func all() -> [Item] {
-        var items: [Item] = []
-        var current = ""
-        func flush() {
-            if !current.isEmpty { items.append(Item(text: current)) }
-            current = ""
+    /// `( ) [ ] | ^ $ / ? &`: each is an item of its own.
+    static func isOperator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"),
+            UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "&"):
+            return true
+        default:
+            return false
         }
-        for character in text.unicodeScalars {
-            switch character {
-            case "(", ")", "[", "]", "|", "^", "$", "/", "?", "&":
-                flush()
-                items.append(Item(text: String(Character(character))))
-            case " ", "\t", ",", ".", "!":
-                flush()
-            case "*", "~":
-                flush()
-                current.unicodeScalars.append(character)
-            default:
-                current.unicodeScalars.append(character)
+    }
+
+    /// Space, tab and the punctuation that only separates words.
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "!"): return true
+        default: return false
+        }
+    }
+
+    func all() -> [Item] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var items: [Item] = []
+            var start = 0
+            func flush(upTo end: Int) {
+                if end > start { items.append(Item(text: String(decoding: bytes[start..<end], as: UTF8.self))) }
             }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if Self.isOperator(byte) {
+                    flush(upTo: index)
+                    items.append(Item(text: String(decoding: bytes[index...index], as: UTF8.self)))
+                    start = index + 1
+                } else if Self.isSeparator(byte) {
+                    flush(upTo: index)
+                    start = index + 1
+                } else if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "~") {
+                    // Starts a new item (`*3`, `~concept`), even right after a word.
+                    flush(upTo: index)
+                    start = index
+                }
+            }
+            flush(upTo: bytes.count)
+            return items
         }
-        flush()
-        return items
     }
 }
