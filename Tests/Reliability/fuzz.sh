@@ -30,8 +30,14 @@ done
 mkdir -p "$work"
 
 # The prompts as the build embeds them.
-swift build --package-path "$root" --target EmbedPromptsTool >/dev/null
-"$root/.build/debug/EmbedPromptsTool" "$root/prompts" "$work/EmbeddedPrompts.swift"
+# Building InfoviewCore builds the tool its plugin runs (named EmbedPromptsTool-tool when built for the plugin).
+swift build --package-path "$root" --target InfoviewCore >/dev/null
+tool=
+for candidate in "$root/.build/debug/EmbedPromptsTool-tool" "$root/.build/debug/EmbedPromptsTool"; do
+    if [ -x "$candidate" ]; then tool=$candidate; break; fi
+done
+[ -n "$tool" ] || { echo "fuzz.sh: the prompt embedding tool was not built" >&2; exit 1; }
+"$tool" "$root/prompts" "$work/EmbeddedPrompts.swift"
 mapfile -t sources < <(find "$root/Sources/InfoviewCore" -name '*.swift' -not -path '*/Store/*' | sort)
 sources+=("$work/EmbeddedPrompts.swift" "$root/Sources/InfoviewCLI/TerminalText.swift" "$root/Tests/Reliability/FuzzHarness.swift")
 

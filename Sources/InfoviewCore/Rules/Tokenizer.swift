@@ -55,6 +55,22 @@ private struct Scanner {
 
     mutating func run() -> [RawPiece] {
         while position < bytes.count {
+            let byte = bytes[position]
+            // Most of any text: ASCII letters and digits, which only extend the word.
+            let letter: UInt8? =
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: byte
+                case 0x41...0x5A: byte + 32
+                default: nil
+                }
+            if let letter {
+                startWordIfNeeded()
+                word.append(letter)
+                previous = Unicode.Scalar(byte)
+                position += 1
+                scalarIndex += 1
+                continue
+            }
             let (current, length) = scalar(at: position)
             let next = position + length < bytes.count ? scalar(at: position + length).0 : " "
             step(current, next: next)
