@@ -30,7 +30,7 @@ struct RehearseCommand: ParsableCommand {
 
     func run() throws {
         let command = "/rehearse " + name.joined(separator: " ") + (persona.map { " with " + $0 } ?? "")
-        if try !InfoviewCommand.chat(options: options, seed: replay.seed, opening: command, endsWithOpening: true) { throw ExitCode(1) }
+        if try !InfoviewCommand.chat(locations: options.locations, seed: replay.seed, opening: command, endsWithOpening: true) { throw ExitCode(1) }
     }
 }
 
@@ -56,6 +56,6 @@ struct LiveCommand: ParsableCommand {
 
     func run() throws {
         let opening = "/live " + name.joined(separator: " ")
-        if try !InfoviewCommand.chat(options: options, seed: nil, opening: opening, endsWithOpening: true) { throw ExitCode(1) }
+        if try !InfoviewCommand.chat(locations: options.locations, seed: nil, opening: opening, endsWithOpening: true) { throw ExitCode(1) }
     }
 }

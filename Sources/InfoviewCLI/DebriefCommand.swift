@@ -23,6 +23,6 @@ struct DebriefCommand: ParsableCommand {
     }
 
     func run() throws {
-        try InfoviewCommand.chat(options: options, seed: seed, opening: "/debrief " + name.joined(separator: " "))
+        try InfoviewCommand.chat(locations: options.locations, seed: seed, opening: "/debrief " + name.joined(separator: " "))
     }
 }

@@ -10,6 +10,32 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "A prompts folder to use instead of the built-in one (default: $INFOVIEW_PROMPTS).")
     var prompts: String?
 
+    /// What the options say, as a plain value.
+    var locations: Locations { Locations(db: db, prompts: prompts) }
+
+    func databasePath() -> String { locations.databasePath() }
+
+    func databasePath(environment: [String: String], paths: Paths) -> String {
+        locations.databasePath(environment: environment, paths: paths)
+    }
+
+    func promptsFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        locations.promptsFolder(environment: environment)
+    }
+
+    func promptFiles() throws(PromptError) -> PromptFiles { try locations.promptFiles() }
+
+    func promptLibrary() throws(PromptError) -> PromptLibrary { try locations.promptLibrary() }
+
+    func chatLibrary() throws(PromptError) -> PromptLibrary { try locations.chatLibrary() }
+}
+
+/// Where the database and the prompts are, from `--db` and `--prompts` (nil when not given) and
+/// the environment.
+struct Locations: Sendable {
+    var db: String?
+    var prompts: String?
+
     /// The database file: `--db`, else `$INFOVIEW_DB`, else the one in the data folder.
     func databasePath() -> String {
         databasePath(environment: ProcessInfo.processInfo.environment, paths: .current())

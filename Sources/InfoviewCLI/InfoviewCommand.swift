@@ -36,6 +36,12 @@ struct InfoviewCommand: ParsableCommand {
     /// quote text from a file (or a file's name) that must never reach the terminal raw.
     static func main() {
         do {
+            // Plain `infoview`, the way most people start the chat: its options (all defaults) are
+            // parsed alone, without describing every subcommand first.
+            if CommandLine.arguments.count == 1 {
+                try chat(locations: Locations(), seed: nil, opening: nil)
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let error as PromptError {
@@ -48,7 +54,7 @@ struct InfoviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Self.chat(options: options, seed: replay.seed, opening: nil)
+        try Self.chat(locations: options.locations, seed: replay.seed, opening: nil)
     }
 
     /// Runs the chat until the person leaves; `opening` is answered first, in place of the
@@ -56,7 +62,7 @@ struct InfoviewCommand: ParsableCommand {
     /// chat ends as soon as the rehearsal or checklist the opening started is over (`infoview
     /// rehearse NAME`). Returns whether the opening started one.
     @discardableResult
-    static func chat(options: GlobalOptions, seed: UInt64?, opening: String?, endsWithOpening: Bool = false) throws -> Bool {
+    static func chat(locations options: Locations, seed: UInt64?, opening: String?, endsWithOpening: Bool = false) throws -> Bool {
         // The line editor is for a person at a terminal: both ends must be one.
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         // Before anything can start a thread: threads inherit the blocked signals.
@@ -82,7 +88,7 @@ struct InfoviewCommand: ParsableCommand {
     /// person from their interviews: it is shown, with its `file:line`, and the chat starts with the
     /// built-in prompts. (`check`, `list` and `prompts verify` fail on it instead.) A folder that
     /// is not there at all is a mistyped option, and stays an error.
-    static func promptLibrary(_ options: GlobalOptions) throws -> PromptLibrary {
+    static func promptLibrary(_ options: Locations) throws -> PromptLibrary {
         do {
             return try options.chatLibrary()
         } catch {

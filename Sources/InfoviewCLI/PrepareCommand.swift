@@ -22,6 +22,6 @@ struct PrepareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try InfoviewCommand.chat(options: options, seed: replay.seed, opening: "/prepare " + name.joined(separator: " "))
+        try InfoviewCommand.chat(locations: options.locations, seed: replay.seed, opening: "/prepare " + name.joined(separator: " "))
     }
 }

@@ -16,8 +16,13 @@ public struct TextTemplate: Sendable, Equatable {
 
     /// Parses a template; `nil` when a brace or bracket is not closed or is nested wrongly.
     public init?(_ source: String) {
-        var parser = TextTemplateScanner(characters: Array(source.unicodeScalars))
-        guard let parts = parser.parts(insideBrackets: false), parser.isAtEnd else { return nil }
+        var source = source
+        let parsed: [Part]? = source.withUTF8 { bytes in
+            var parser = TextTemplateScanner(bytes: bytes)
+            guard let parts = parser.parts(insideBrackets: false), parser.isAtEnd else { return nil }
+            return parts
+        }
+        guard let parts = parsed else { return nil }
         self.parts = parts
         self.source = source
     }
@@ -63,54 +68,51 @@ public struct TextTemplate: Sendable, Equatable {
     }
 }
 
-/// Reads the characters of a template into parts.
+/// Reads the UTF-8 of a template into parts: the braces and brackets are ASCII, so the text
+/// between them is copied a run of bytes at a time.
 private struct TextTemplateScanner {
-    let characters: [Unicode.Scalar]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    var isAtEnd: Bool { index == characters.count }
+    var isAtEnd: Bool { index == bytes.count }
 
     mutating func parts(insideBrackets: Bool) -> [TextTemplate.Part]? {
         var parts: [TextTemplate.Part] = []
-        var literal = String.UnicodeScalarView()
-        func flush() {
-            if !literal.isEmpty { parts.append(.text(String(literal))) }
-            literal = String.UnicodeScalarView()
+        var literalStart = index
+        func flush(upTo end: Int) {
+            if end > literalStart { parts.append(.text(String(decoding: bytes[literalStart..<end], as: UTF8.self))) }
         }
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "{":
-                guard let close = characters[index...].firstIndex(of: "}") else { return nil }
-                var nameScalars = String.UnicodeScalarView()
-                nameScalars.append(contentsOf: characters[(index + 1)..<close])
-                let name = String(nameScalars)
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+                let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
                 guard !name.isEmpty,
-                    nameScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" })
+                    name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" })
                 else { return nil }
-                flush()
+                flush(upTo: index)
                 parts.append(.field(name))
                 index = close + 1
-            case "}":
+                literalStart = index
+            case UInt8(ascii: "}"):
                 return nil
-            case "[":
-                flush()
+            case UInt8(ascii: "["):
+                flush(upTo: index)
                 index += 1
-                guard let inner = self.parts(insideBrackets: true), index < characters.count,
-                    characters[index] == "]"
+                guard let inner = self.parts(insideBrackets: true), index < bytes.count, bytes[index] == UInt8(ascii: "]")
                 else { return nil }
                 index += 1
                 parts.append(.optional(inner))
-            case "]":
+                literalStart = index
+            case UInt8(ascii: "]"):
                 guard insideBrackets else { return nil }
-                flush()
+                flush(upTo: index)
                 return parts
             default:
-                literal.append(character)
                 index += 1
             }
         }
-        flush()
+        flush(upTo: index)
         return insideBrackets ? nil : parts
     }
 }

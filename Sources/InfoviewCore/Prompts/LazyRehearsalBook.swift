@@ -6,10 +6,10 @@ import Foundation
 final class LazyRehearsalBook: @unchecked Sendable {
     private let lock = NSLock()
     private let files: PromptFiles
-    private let banks: [QuestionBank]
+    private let banks: LazyQuestionBanks
     private var book: RehearsalBook?
 
-    init(files: PromptFiles, banks: [QuestionBank]) {
+    init(files: PromptFiles, banks: LazyQuestionBanks) {
         self.files = files
         self.banks = banks
     }
@@ -20,7 +20,7 @@ final class LazyRehearsalBook: @unchecked Sendable {
         defer { lock.unlock() }
         if let book { return book }
         do {
-            let compiled = try RehearsalBook.load(files, ruleFiles: try RehearsalBook.ruleFiles(files), banks: banks)
+            let compiled = try RehearsalBook.load(files, ruleFiles: try RehearsalBook.ruleFiles(files), banks: banks.value)
             book = compiled
             return compiled
         } catch {

@@ -22,7 +22,22 @@ public struct PromptLibrary: Sendable {
     /// The chat's own texts, command descriptions, answer words and goal (`chat/*.messages`).
     public var messages: MessageBook
     /// The question banks, in file order (`questions/*.questions`); one is named `general`.
-    public var banks: [QuestionBank]
+    public var banks: [QuestionBank] {
+        get {
+            switch parsedBanks {
+            case .ready(let banks): return banks
+            case .onFirstUse(let lazy): return lazy.value
+            }
+        }
+        set { parsedBanks = .ready(newValue) }
+    }
+
+    private enum ParsedBanks: Sendable {
+        case ready([QuestionBank])
+        case onFirstUse(LazyQuestionBanks)
+    }
+
+    private var parsedBanks: ParsedBanks
     /// The rehearsal's personas, topics and clock (`personas/*.persona`, `rehearse/*.topics`).
     public var rehearsal: RehearsalBook {
         switch compiledRehearsal {
@@ -76,18 +91,23 @@ public struct PromptLibrary: Sendable {
         }
         let messageFiles = files.files(in: "chat", ending: ".messages")
         let messages = try MessageParser.parse(messageFiles.map { ($0.text, $0.displayName) })
-        let banks = try QuestionBankParser.parse(files.files(in: "questions", ending: ".questions").map { ($0.text, $0.displayName) })
+        // The built-in banks (which the tests keep correct) are parsed when first needed: the
+        // chat opens without them.
+        let banks: ParsedBanks =
+            files.origin == PromptFiles.builtIn.origin
+            ? .onFirstUse(LazyQuestionBanks(files: files)) : .ready(try LazyQuestionBanks.parse(files))
         for name in requiredFlows where flows[name] == nil {
             throw PromptError(
                 reason: .unreadable("no flows/\(name).flow (the app starts this flow; expected it in \(files.origin))"),
                 location: SourceLocation(file: "prompts/flows/\(name).flow", line: 0))
         }
-        let rehearsal: CompiledRehearsal =
-            files.origin == PromptFiles.builtIn.origin
-            ? .onFirstUse(LazyRehearsalBook(files: files, banks: banks))
-            : .ready(try RehearsalBook.load(files, ruleFiles: try RehearsalBook.ruleFiles(files), banks: banks))
+        let rehearsal: CompiledRehearsal
+        switch banks {
+        case .onFirstUse(let lazy): rehearsal = .onFirstUse(LazyRehearsalBook(files: files, banks: lazy))
+        case .ready(let banks): rehearsal = .ready(try RehearsalBook.load(files, ruleFiles: try RehearsalBook.ruleFiles(files), banks: banks))
+        }
         return PromptLibrary(
-            files: files, compiledRules: rules, flows: flows, messages: messages, banks: banks, compiledRehearsal: rehearsal)
+            files: files, compiledRules: rules, flows: flows, messages: messages, parsedBanks: banks, compiledRehearsal: rehearsal)
     }
 
     /// The rehearsal's personas and topics compiled now, with any mistake thrown as
