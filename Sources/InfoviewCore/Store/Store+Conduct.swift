@@ -98,23 +98,23 @@ extension Store {
         func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
             text.flatMap { try? decoder.decode(type, from: Data($0.utf8)) }
         }
-        let rehearsals = try RehearsalRecord.order(Column("updatedAt"), Column("id")).fetchAll(db).compactMap { record -> RehearsalSummary? in
+        let rehearsals = try RehearsalRecord.fetchAll(db, sql: "SELECT * FROM rehearsal ORDER BY updatedAt, id").compactMap { record -> RehearsalSummary? in
             guard let name = names[record.interviewId] else { return nil }
             return RehearsalSummary(
                 interview: name, attempt: record.attempt, persona: record.persona, scorecard: decode(Scorecard.self, record.scorecard),
                 progress: decode(RehearsalProgress.self, record.state), updatedAt: record.updatedAt)
         }
         var notes: [Int64: [LiveNote]] = [:]
-        for note in try LiveNoteRecord.order(Column("liveSessionId"), Column("position")).fetchAll(db) {
+        for note in try LiveNoteRecord.fetchAll(db, sql: "SELECT * FROM liveNote ORDER BY liveSessionId, position") {
             notes[note.liveSessionId, default: []].append(LiveNote(position: note.position, question: note.question, text: note.note))
         }
-        let live = try LiveSessionRecord.order(Column("updatedAt"), Column("id")).fetchAll(db).compactMap { record -> LiveSummary? in
+        let live = try LiveSessionRecord.fetchAll(db, sql: "SELECT * FROM liveSession ORDER BY updatedAt, id").compactMap { record -> LiveSummary? in
             guard let name = names[record.interviewId] else { return nil }
             return LiveSummary(
                 interview: name, session: record.session, notes: notes[record.id!] ?? [], progress: decode(LiveProgress.self, record.state),
                 updatedAt: record.updatedAt)
         }
-        let flowPausedAt = try FlowProgressRecord.order(Column("updatedAt").desc).fetchOne(db)?.updatedAt
+        let flowPausedAt = try FlowProgressRecord.fetchOne(db, sql: "SELECT * FROM flowProgress ORDER BY updatedAt DESC LIMIT 1")?.updatedAt
         return (rehearsals, live, flowPausedAt)
     }
 }

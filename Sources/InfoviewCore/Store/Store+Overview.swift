@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// Everything the dialogue engine needs to know, read in one transaction.
+    /// Everything the dialogue engine needs to know, read in one transaction (in plain SQL: this
+    /// runs at every start, and the query builder would first read each table's schema).
     public func overview() throws(StoreError) -> Overview {
         try read { db in
-            let interviews = try InterviewRecord.order(Column("createdAt"), Column("id")).fetchAll(db)
-            let answers = try AnswerRecord.order(Column("id")).fetchAll(db)
-            let progress = try FlowProgressRecord.order(Column("updatedAt").desc, Column("interviewId").desc).fetchAll(db)
-            let questions = try QuestionRecord.order(Column("interviewId"), Column("position")).fetchAll(db)
+            let interviews = try InterviewRecord.fetchAll(db, sql: "SELECT * FROM interview ORDER BY createdAt, id")
+            let answers = try AnswerRecord.fetchAll(db, sql: "SELECT * FROM answer ORDER BY id")
+            let progress = try FlowProgressRecord.fetchAll(db, sql: "SELECT * FROM flowProgress ORDER BY updatedAt DESC, interviewId DESC")
+            let questions = try QuestionRecord.fetchAll(db, sql: "SELECT * FROM question ORDER BY interviewId, position")
             let questionsByInterview = Dictionary(grouping: questions, by: \.interviewId).mapValues { rows in
                 rows.map { PlannedQuestion(text: $0.text, category: $0.category, origin: $0.origin) }
             }
@@ -32,9 +33,9 @@ extension Store {
                 return snapshot
             }
             var overview = Overview(interviews: snapshots, recentlyInterrupted: progress.compactMap { names[$0.interviewId] })
-            overview.mutedRules = Set(try MutedRuleRecord.fetchAll(db).map(\.ruleId))
+            overview.mutedRules = Set(try MutedRuleRecord.fetchAll(db, sql: "SELECT * FROM mutedRule").map(\.ruleId))
             (overview.rehearsals, overview.liveSessions, overview.flowPausedAt) = try Self.conduct(in: db, names: names)
-            overview.followUps = try FollowUpRecord.filter(Column("doneAt") == nil).order(Column("dueAt"), Column("id")).fetchAll(db)
+            overview.followUps = try FollowUpRecord.fetchAll(db, sql: "SELECT * FROM followUp WHERE doneAt IS NULL ORDER BY dueAt, id")
                 .compactMap { row in
                     names[row.interviewId].map { FollowUp(id: row.id!, interview: $0, kind: row.kind, text: row.text, due: row.dueAt) }
                 }
