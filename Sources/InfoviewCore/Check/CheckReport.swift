@@ -30,43 +30,55 @@ public enum CheckReport {
             channel = Channel.guess(for: text)
         }
         let findings = coach.check(text, context: request["context"]?.string, channel: channel)
-        var output = "{\"id\":"
-        id.encode(into: &output)
         let flagged = findings.contains { $0.severity == .pitch }
-        output += ",\"flagged\":"
-        output += flagged ? "true" : "false"
-        output += ",\"flags\":["
+        var output = JSONWriter()
+        output.raw("{\"id\":")
+        id.encode(into: &output)
+        output.raw(flagged ? ",\"flagged\":true,\"flags\":[" : ",\"flagged\":false,\"flags\":[")
         for (index, finding) in findings.enumerated() {
-            if index > 0 { output += "," }
+            if index > 0 { output.raw(",") }
             append(finding, explain: explain, to: &output)
         }
-        output += "]}"
-        return (output, flagged)
+        output.raw("]}")
+        return (output.text, flagged)
     }
 
     /// One finding as a JSON object.
     public static func append(_ finding: Finding, explain: Bool, to output: inout String) {
-        output += "{\"rule\":"
-        JSONValue.appendString(finding.rule, to: &output)
-        output += ",\"severity\":\"\(finding.severity.rawValue)\",\"start\":\(finding.start),\"end\":\(finding.end),\"quote\":"
-        JSONValue.appendString(finding.quote, to: &output)
-        output += ",\"why\":"
-        JSONValue.appendString(finding.why, to: &output)
-        output += ",\"instead\":"
-        if let instead = finding.instead { JSONValue.appendString(instead, to: &output) } else { output += "null" }
+        var writer = JSONWriter()
+        append(finding, explain: explain, to: &writer)
+        output += writer.text
+    }
+
+    /// One finding as a JSON object.
+    public static func append(_ finding: Finding, explain: Bool, to output: inout JSONWriter) {
+        output.raw("{\"rule\":")
+        output.string(finding.rule)
+        output.raw(",\"severity\":")
+        output.string(finding.severity.rawValue)
+        output.raw(",\"start\":")
+        output.number(finding.start)
+        output.raw(",\"end\":")
+        output.number(finding.end)
+        output.raw(",\"quote\":")
+        output.string(finding.quote)
+        output.raw(",\"why\":")
+        output.string(finding.why)
+        output.raw(",\"instead\":")
+        if let instead = finding.instead { output.string(instead) } else { output.raw("null") }
         if let kind = finding.kind {
-            output += ",\"kind\":"
-            JSONValue.appendString(kind, to: &output)
+            output.raw(",\"kind\":")
+            output.string(kind)
         }
         if explain {
-            output += ",\"pattern\":"
-            JSONValue.appendString(finding.pattern, to: &output)
-            output += ",\"matched\":"
-            JSONValue.appendString(finding.matched, to: &output)
-            output += ",\"defined\":"
-            JSONValue.appendString(finding.location, to: &output)
+            output.raw(",\"pattern\":")
+            output.string(finding.pattern)
+            output.raw(",\"matched\":")
+            output.string(finding.matched)
+            output.raw(",\"defined\":")
+            output.string(finding.location)
         }
-        output += "}"
+        output.raw("}")
     }
 
     private static func errorLine(id: JSONValue, _ message: String) -> String {

@@ -53,84 +53,42 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     func encode(into output: inout String) {
+        var writer = JSONWriter()
+        encode(into: &writer)
+        output += writer.text
+    }
+
+    func encode(into writer: inout JSONWriter) {
         switch self {
-        case .string(let value): JSONValue.appendString(value, to: &output)
-        case .number(let value): output += value
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
+        case .string(let value): writer.string(value)
+        case .number(let value): writer.raw(value)
+        case .bool(let value): writer.raw(value ? "true" : "false")
+        case .null: writer.raw("null")
         case .array(let values):
-            output += "["
+            writer.raw("[")
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
-                value.encode(into: &output)
+                if index > 0 { writer.raw(",") }
+                value.encode(into: &writer)
             }
-            output += "]"
+            writer.raw("]")
         case .object(let members):
-            output += "{"
+            writer.raw("{")
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
-                JSONValue.appendString(key, to: &output)
-                output += ":"
-                value.encode(into: &output)
+                if index > 0 { writer.raw(",") }
+                writer.string(key)
+                writer.raw(":")
+                value.encode(into: &writer)
             }
-            output += "}"
+            writer.raw("}")
         }
     }
 
-    /// Appends a string as a JSON string literal, escaping quotes, backslashes and controls.
+    /// Appends a string as a JSON string literal, escaping quotes, backslashes and controls
+    /// (see `JSONWriter.string`).
     public static func appendString(_ value: String, to output: inout String) {
-        let original = value
-        var value = value
-        value.withUTF8 { bytes in
-            guard bytes.contains(where: needsEscape) else {
-                output += "\""
-                output += original
-                output += "\""
-                return
-            }
-            var escaped: [UInt8] = [UInt8(ascii: "\"")]
-            escaped.reserveCapacity(bytes.count + 16)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): escaped.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): escaped.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: escaped.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: escaped.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: escaped.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x00..<0x20, 0x7F: appendEscape(UInt32(byte), to: &escaped)
-                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
-                    appendEscape(UInt32(bytes[index + 1]), to: &escaped)
-                    index += 1
-                case 0xE2 where index + 2 < bytes.count && Self.isEscapedAfterE2(bytes[index + 1], bytes[index + 2]):
-                    // U+2028 and U+2029 (line breaks to JavaScript), and the bidirectional
-                    // embeddings, overrides and isolates, which would reorder a terminal's line.
-                    appendEscape(0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), to: &escaped)
-                    index += 2
-                default: escaped.append(byte)
-                }
-                index += 1
-            }
-            escaped.append(UInt8(ascii: "\""))
-            output += String(decoding: escaped, as: UTF8.self)
-        }
-    }
-
-    /// Whether E2 followed by these two bytes is U+2028, U+2029, U+202A…U+202E or U+2066…U+2069.
-    private static func isEscapedAfterE2(_ second: UInt8, _ third: UInt8) -> Bool {
-        (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2
-    }
-
-    private static func appendEscape(_ value: UInt32, to output: inout [UInt8]) {
-        let hex = Array(String(value, radix: 16).utf8)
-        output.append(contentsOf: Array("\\u".utf8))
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.count))
-        output.append(contentsOf: hex)
+        var writer = JSONWriter()
+        writer.string(value)
+        output += writer.text
     }
 }
 
