@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything in `prompts/`, parsed and checked: the coach's rules, the chat's intents, the flows,
 /// the question banks and the personas.
 public struct PromptLibrary: Sendable {
@@ -66,8 +68,9 @@ public struct PromptLibrary: Sendable {
 
     /// The rules alone, compiled (what `check` needs of the built-in prompts, which the tests keep
     /// correct as a whole; an edited folder is loaded whole, so that every mistake in it is found).
+    /// The patterns are parsed on every core: the caller waits for nothing else.
     public static func rules(of files: PromptFiles) throws(PromptError) -> RuleBook {
-        try RuleBook.compile(ruleFiles(of: files))
+        try RuleBook.compile(ruleFiles(of: files), workers: ProcessInfo.processInfo.activeProcessorCount)
     }
 
     private static func ruleFiles(of files: PromptFiles) -> [(name: String, text: String)] {

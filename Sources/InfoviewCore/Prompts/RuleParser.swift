@@ -1,7 +1,7 @@
 import Foundation
 
 /// A pattern as written, with its line, before it is parsed against the concepts.
-struct PatternSource: Sendable, Equatable {
+struct PatternSource: Sendable, Hashable {
     var text: String
     var location: SourceLocation
 }

@@ -100,13 +100,16 @@ public final class RuleBook: Sendable {
     public var allIntents: [Intent] { intents.map(\.intent) }
 
     /// Compiles `.rules` files given as (display name, text).
-    public static func compile(_ files: [(name: String, text: String)]) throws(PromptError) -> RuleBook {
+    ///
+    /// With `workers` above 1 the patterns are parsed on that many threads first (for a command
+    /// that waits for the rules with cores to spare); the result is the same.
+    public static func compile(_ files: [(name: String, text: String)], workers: Int = 1) throws(PromptError) -> RuleBook {
         var parsed: [RuleFile] = []
         for file in files { parsed.append(try RuleParser.parse(file.text, file: file.name)) }
-        return try compile(parsed)
+        return try compile(parsed, workers: workers)
     }
 
-    static func compile(_ files: [RuleFile]) throws(PromptError) -> RuleBook {
+    static func compile(_ files: [RuleFile], workers: Int = 1) throws(PromptError) -> RuleBook {
         var vocabulary = Vocabulary()
         // Replacements first: patterns are normalised with them.
         var replacements: [Normaliser.Replacement] = []
@@ -123,6 +126,7 @@ public final class RuleBook: Sendable {
         }
         var normaliser = Normaliser(replacements: replacements, vocabulary: &vocabulary)
         let parser = PatternParser(normaliser: normaliser)
+        let ahead = workers > 1 ? ParsedPatterns(files, parser: parser, workers: workers) : ParsedPatterns()
 
         var concepts: [String: (node: PatternNode, location: SourceLocation)] = [:]
         for file in files {
@@ -131,13 +135,13 @@ public final class RuleBook: Sendable {
                     throw PromptError(reason: .duplicateName("concept \(concept.name)", firstSeen: first.location), location: concept.location)
                 }
                 var options: [PatternNode] = []
-                for entry in concept.entries { options.append(try parser.parse(entry.text, at: entry.location)) }
+                for entry in concept.entries { options.append(try ahead.node(entry, parser: parser)) }
                 concepts[concept.name] = (options.count == 1 ? options[0] : .alternatives(options), concept.location)
             }
         }
         var compiler = ProgramCompiler(vocabulary: vocabulary, concepts: concepts)
         func program(_ source: PatternSource) throws(PromptError) -> Program {
-            try compiler.compile(try parser.parse(source.text, at: source.location), at: source.location)
+            try compiler.compile(try ahead.node(source, parser: parser), at: source.location)
         }
         func programs(_ sources: [PatternSource]) throws(PromptError) -> [Program] {
             var result: [Program] = []
