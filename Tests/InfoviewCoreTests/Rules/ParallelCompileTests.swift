@@ -1,0 +1,38 @@
+import Testing
+@testable import InfoviewCore
+
+@Suite("rules compiled with their patterns parsed on several threads")
+struct ParallelCompileTests {
+    static var shippedRules: [(name: String, text: String)] {
+        PromptFiles.builtIn.files.filter { $0.path.hasSuffix(".rules") }.map { (name: $0.displayName, text: $0.text) }
+    }
+
+    @Test("the shipped rules compile to the same programs and give the same findings")
+    func sameBook() throws {
+        let alone = try RuleBook.compile(Self.shippedRules, workers: 1)
+        let shared = try RuleBook.compile(Self.shippedRules, workers: 4)
+        #expect(alone.programs.count == shared.programs.count)
+        #expect(alone.programs.map(\.code) == shared.programs.map(\.code))
+        #expect(alone.normaliser.vocabulary.count == shared.normaliser.vocabulary.count)
+        var first = Coach(book: alone)
+        var second = Coach(book: shared)
+        for text in ["Are you hiring?", "Could you refer me to your manager?", "What does a typical day look like?"] {
+            #expect(first.check(text, channel: .question) == second.check(text, channel: .question))
+        }
+    }
+
+    @Test("the first mistake in file order is the one reported, whether it is found parsing or compiling")
+    func sameMistake() {
+        // A rule naming an unknown concept (found while compiling) comes before a pattern that
+        // does not parse: compiled one by one, the unknown concept stops it first.
+        var rules = ""
+        for index in 0..<200 { rules += "rule filler-\(index)\n  severity: tip\n  when: word\(index) here\n  why: filler\n\n" }
+        rules += "rule unknown\n  severity: tip\n  when: ~nowhere to be found\n  why: x\n\n"
+        rules += "rule unclosed\n  severity: tip\n  when: (never closed\n  why: x\n"
+        let files = [(name: "m.rules", text: rules)]
+        let alone = #expect(throws: PromptError.self) { try RuleBook.compile(files, workers: 1) }
+        let shared = #expect(throws: PromptError.self) { try RuleBook.compile(files, workers: 4) }
+        #expect(alone != nil && alone?.description == shared?.description)
+        #expect(alone?.description.contains("nowhere") == true)
+    }
+}
