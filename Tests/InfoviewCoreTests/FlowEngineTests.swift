@@ -143,9 +143,9 @@ func back() throws {
     flow = try Harness()
     flow.type("Design")
     flow.type("Sam")
-    #expect(flow.type("back") == "(You said: Sam. Type skip to keep it.)\nWho?")
+    #expect(flow.type("back") == "(You said \"Sam\"; type skip to keep it.)\nWho?")
     #expect(flow.progress?.trail == ["topic"])
-    #expect(flow.type("go back") == "(You said: Design. Type skip to keep it.)\nWhat's it about?")
+    #expect(flow.type("go back") == "(You said \"Design\"; type skip to keep it.)\nWhat's it about?")
     #expect(flow.type("skip").hasPrefix("Coffee or call?"), "skip keeps the earlier answer; the known name is passed over")
     #expect(flow.progress?.answers["topic"] == "Design")
 }
