@@ -8,6 +8,7 @@ import InfoviewCore
 /// flow cut short (Ctrl-C, `kill -9`, a closed terminal) resumes where it stopped.
 struct AppHost: ReplHost {
     private var session: ChatSession
+    private let library: PromptLibrary
     /// Whether the chat ends once the mode its first line opened is over (`infoview rehearse NAME`).
     private let endsWithOpening: Bool
     private var openingHandled = false
@@ -18,6 +19,7 @@ struct AppHost: ReplHost {
     /// the chat's random choices; `/report` draws in `drawing`.
     init(library: PromptLibrary, storePath: String, seed: UInt64?, endsWithOpening: Bool = false, drawing: Drawing = .plain) throws {
         let store = try Store(path: storePath)
+        self.library = library
         session = try ChatSession(
             library: library, store: store, seed: seed ?? UInt64.random(in: .min ... .max), clock: { Date() },
             calendar: BusinessCalendar(timeZone: .current), drawing: drawing)
@@ -40,6 +42,9 @@ struct AppHost: ReplHost {
     }
 
     mutating func interrupt() -> Reply { session.interrupt() }
+
+    /// The coach's rules start compiling once the greeting is out, not while it is prepared.
+    mutating func firstReplyShown() { library.prepareRules() }
 
     mutating func endOfInput() -> Reply { session.endOfInput() }
 

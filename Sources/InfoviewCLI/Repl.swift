@@ -16,8 +16,13 @@ enum Repl {
         } else {
             console.show(host.greeting())
         }
+        var firstRead = true
         while !host.isFinished {
             console.flush()
+            if firstRead {
+                firstRead = false
+                host.firstReplyShown()
+            }
             let prompt = host.prompt
             let event = reader.readLine(prompt: prompt) { word, line in host.completions(for: word, in: line) }
             switch event {

@@ -19,4 +19,11 @@ protocol ReplHost {
     mutating func endOfInput() -> Reply
     /// Completions for the word being typed (`text`), given the whole line so far.
     func completions(for text: String, in line: String) -> [String]
+    /// Called once, when the first reply is on the screen and the first line is about to be read:
+    /// work that the first reply did not need starts here.
+    mutating func firstReplyShown()
+}
+
+extension ReplHost {
+    mutating func firstReplyShown() {}
 }

@@ -50,6 +50,13 @@ struct RecordingHost: ReplHost {
     func completions(for text: String, in line: String) -> [String] {
         ["\(text)elp", "calls: \(calls.count)"]
     }
+
+    /// The last call before each `firstReplyShown`.
+    var shownAfter: [String] = []
+
+    mutating func firstReplyShown() {
+        shownAfter.append(calls.last ?? "")
+    }
 }
 
 @Suite("Repl")
@@ -67,6 +74,7 @@ struct ReplTests {
     func events() {
         let (host, _, output) = run([.line("a"), .interrupted(hadText: true), .interrupted(hadText: false), .line("b"), .end])
         #expect(host.calls == ["greeting", "handle a", "interrupt", "handle b", "end"])
+        #expect(host.shownAfter == ["greeting"], "once, after the greeting and before the first read")
         #expect(output == "hello\ngot a\ncancelled\ngot b\nbye\n")
     }
 

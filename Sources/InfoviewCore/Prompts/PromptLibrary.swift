@@ -13,6 +13,12 @@ public struct PromptLibrary: Sendable {
         }
     }
 
+    /// Starts compiling the rules on another thread if they are deferred and not started yet
+    /// (the chat calls this once its greeting is out); nothing to do when they are compiled.
+    public func prepareRules() {
+        if case .deferred(let deferred) = compiledRules { deferred.start() }
+    }
+
     private enum CompiledRules: Sendable {
         case ready(RuleBook)
         case deferred(DeferredRuleBook)
