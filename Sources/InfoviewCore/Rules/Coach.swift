@@ -11,8 +11,7 @@ public struct Coach {
     /// Rules the person has muted: they never fire.
     public var muted: Set<String>
     var matcher = Matcher()
-    private var marks: [UInt32] = []
-    private var generation: UInt32 = 0
+    private var candidateScratch: [UInt64] = []
     private var present = WordSet()
 
     /// Creates a coach over compiled rules.
@@ -39,13 +38,8 @@ public struct Coach {
 
     /// Every rule match before overlapping ones are resolved (for `/why` and rule verification).
     mutating func candidateMatches(in tokens: [Token], context: String?, channel: Channel) -> [RuleMatch] {
-        generation &+= 1
-        if generation == 0 {
-            marks = []
-            generation = 1
-        }
         let book = self.book
-        let candidates = book.ruleIndex.candidates(for: tokens, marks: &marks, generation: generation)
+        let candidates = book.ruleIndex.candidates(for: tokens, scratch: &candidateScratch)
         var found: [RuleMatch] = []
         var situation = Situation(context: context)
         let channelBit = channel.bit

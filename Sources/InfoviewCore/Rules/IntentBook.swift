@@ -25,8 +25,8 @@ public struct IntentBook: Sendable {
 
     func best(_ text: String, matcher: inout Matcher) -> (result: IntentMatch, all: [String])? {
         let tokens = book.normaliser.tokens(of: text)
-        var marks: [UInt32] = []
-        let candidates = book.intentIndex.candidates(for: tokens, marks: &marks, generation: 1)
+        var marks: [UInt64] = []
+        let candidates = book.intentIndex.candidates(for: tokens, scratch: &marks)
         var best: (specificity: Specificity, reference: (intent: Int, pattern: Int), match: PatternMatch)?
         var all: [String] = []
         for candidate in candidates {

@@ -134,11 +134,11 @@ extension RehearsalBook {
         guard text.utf8.count <= Self.longestLine else { return [] }
         let book = patterns
         let tokens = book.normaliser.tokens(of: text)
-        var marks: [UInt32] = []
+        var marks: [UInt64] = []
         var matcher = Matcher()
         var best: [Int: Specificity] = [:]
         let present = WordSet(words: tokens)
-        for candidate in book.intentIndex.candidates(for: tokens, marks: &marks, generation: 1) {
+        for candidate in book.intentIndex.candidates(for: tokens, scratch: &marks) {
             let reference = book.intentPrograms[Int(candidate)]
             guard include(entries[reference.intent]) else { continue }
             let compiled = book.intents[reference.intent]
