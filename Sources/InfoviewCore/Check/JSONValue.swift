@@ -206,8 +206,10 @@ private struct Reader {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                // Most strings have no escapes: decoded straight from the line.
+                if utf8.isEmpty { return String(decoding: bytes[plainStart..<index], as: UTF8.self) }
                 utf8.append(contentsOf: bytes[plainStart..<index])
-                index += 1
                 return String(decoding: utf8, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {

@@ -12,12 +12,12 @@ extension Coach {
             if !lint.channels.isEmpty && !lint.channels.contains(channel) { continue }
             if muted.contains(lint.id) { continue }
             var span = whole
-            var values: [String: String] = [:]
+            var values: [(key: String, value: String)] = []  // in the order `matched` lists them
             switch lint.measure {
             case .wordsOver(let limit):
                 guard words.count > limit else { continue }
                 span = Int(words[limit].start)..<whole.upperBound
-                values = ["words": String(words.count), "limit": String(limit)]
+                values = [("limit", String(limit)), ("words", String(words.count))]
             case .noQuestion:
                 guard !tokens.contains(where: { $0.id == Token.questionBreak }) else { continue }
             case .missingInOpening(let within):
@@ -32,14 +32,14 @@ extension Coach {
                 else { continue }
                 let opening = tokens[..<end].filter { !$0.isBreak }
                 if let first = opening.first, let last = opening.last { span = Int(first.start)..<Int(last.end) }
-                values = ["sentences": String(within)]
+                values = [("sentences", String(within))]
             case .selfOverOther:
                 let mine = words.reduce(0) { $0 + (book.firstPerson.contains($1.id) ? 1 : 0) }
                 let theirs = words.reduce(0) { $0 + (book.secondPerson.contains($1.id) ? 1 : 0) }
                 guard mine > theirs else { continue }
-                values = ["self": String(mine), "other": String(theirs)]
+                values = [("other", String(theirs)), ("self", String(mine))]
             }
-            let matched = values.isEmpty ? "" : values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let matched = values.map { $0.key + " " + $0.value }.joined(separator: ", ")
             findings.append(
                 Finding(
                     rule: lint.id, severity: lint.severity, kind: lint.kind, start: span.lowerBound, end: span.upperBound,
@@ -50,7 +50,7 @@ extension Coach {
     }
 
     /// `{words}`, `{limit}` … in a lint's text, filled with what was measured.
-    private static func fill(_ template: String, _ values: [String: String]) -> String {
-        Template.fill(template) { values[$0] }
+    private static func fill(_ template: String, _ values: [(key: String, value: String)]) -> String {
+        values.isEmpty ? template : Template.fill(template) { key in values.first { $0.key == key }?.value }
     }
 }

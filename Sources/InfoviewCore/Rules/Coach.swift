@@ -147,7 +147,7 @@ public struct Coach {
             rule: rule.id, severity: rule.severity, kind: rule.kind, start: span.lowerBound, end: span.upperBound,
             quote: quote, why: rule.why, instead: rule.instead.map { Template.fill($0, with: captures) },
             matched: matched.joined(separator: " "), pattern: compiled.when[match.pattern].source.text,
-            location: rule.location.description)
+            location: compiled.place)
     }
 
     /// The part of a text between two offsets counted in Unicode scalars.

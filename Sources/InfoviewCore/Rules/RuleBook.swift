@@ -7,6 +7,8 @@ public final class RuleBook: Sendable {
         var unless: [Program]
         var context: [Program]
         var unlessContext: [Program]
+        /// `file:line` of the rule, as findings show it.
+        var place: String
     }
 
     struct CompiledDoor: Sendable {
@@ -176,7 +178,7 @@ public final class RuleBook: Sendable {
                 rules.append(
                     CompiledRule(
                         rule: rule, when: when, unless: try programs(source.unless), context: try programs(source.context),
-                        unlessContext: try programs(source.unlessContext)))
+                        unlessContext: try programs(source.unlessContext), place: rule.location.description))
             }
             for source in file.doors {
                 doors.append(CompiledDoor(door: source.door, when: try programs(source.when), unless: try programs(source.unless)))
