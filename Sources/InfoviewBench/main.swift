@@ -45,8 +45,13 @@ for (label, prompts) in [("shipped rules", nil), ("5,000 extra rules", bigPrompt
     let extra = prompts.map { ["--prompts", $0] } ?? []
     let library = try PromptLibrary.load(prompts.map { try PromptFiles.read(from: $0) } ?? .builtIn)
     printFlushed("\(label): \(library.rules.allRules.count) rules")
-    let seconds = median((0..<3).map { _ in Bench.time(binary, ["check", "--jsonl"] + extra, stdin: corpus) })
-    printFlushed(String(format: "  check --jsonl through a pipe: %.0f lines/s (%.2f s for 100,000 lines)", 100_000 / seconds, seconds))
+    // Five runs: the median, and the best (what the machine gives when nothing else is running).
+    let runs = (0..<5).map { _ in Bench.time(binary, ["check", "--jsonl"] + extra, stdin: corpus) }
+    let seconds = median(runs)
+    printFlushed(
+        String(
+            format: "  check --jsonl through a pipe: %.0f lines/s (%.2f s for 100,000 lines; best of 5 runs: %.0f lines/s)",
+            100_000 / seconds, seconds, 100_000 / (runs.min() ?? seconds)))
     let latencies = Bench.perLine(library: library, corpus: corpus)
     printFlushed(String(format: "  per line in the process: median %.1f µs, p99 %.1f µs", latencies.median, latencies.p99))
     let startup = median((0..<15).map { _ in Bench.firstVerdict(binary, extra) })
