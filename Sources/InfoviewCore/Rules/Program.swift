@@ -103,10 +103,16 @@ struct ProgramCompiler {
         }
         try emit(node, into: &code, captures: &captures, capturing: true, stack: &stack, location)
         code.append(.match)
-        let first = firstWords(of: node, stack: [])
+        // The first words of each element, worked out once for both the words a match can start
+        // with and the words every match contains.
+        let elements: [PatternNode]
+        if case .sequence(let nodes) = node { elements = nodes } else { elements = [node] }
+        var starts: [(words: WordSet?, nullable: Bool)] = []
+        for element in elements { starts.append(firsts(of: element, stack: [])) }
+        let start = Self.sequenceFirsts(starts)
         return Program(
-            code: code, captureCount: Int(captures), firstWords: first,
-            requirements: requirements(of: node), literalCount: node.literalCount, wildcardCount: node.wildcardCount,
+            code: code, captureCount: Int(captures), firstWords: start.nullable ? nil : start.words,
+            requirements: requirements(from: starts), literalCount: node.literalCount, wildcardCount: node.wildcardCount,
             parts: [])
     }
 
@@ -256,6 +262,7 @@ struct ProgramCompiler {
             }
             return (words, true)
         case .alternatives(let options):
+            if let single = Self.singleWords(options) { return (WordSet(single.map { vocabulary.intern($0) }), false) }
             var words = WordSet()
             var nullable = false
             for option in options {
@@ -279,19 +286,23 @@ struct ProgramCompiler {
         }
     }
 
-    private mutating func firstWords(of node: PatternNode, stack: [String]) -> WordSet? {
-        let result = firsts(of: node, stack: stack)
-        return result.nullable ? nil : result.words
+    /// The first words of a sequence, from those of its elements (as `firsts` of a `.sequence`).
+    private static func sequenceFirsts(_ elements: [(words: WordSet?, nullable: Bool)]) -> (words: WordSet?, nullable: Bool) {
+        guard elements.count > 1 else { return elements.first ?? (WordSet(), true) }
+        var words = WordSet()
+        for result in elements {
+            guard let childWords = result.words else { return (nil, false) }
+            words.formUnion(childWords)
+            if !result.nullable { return (words, false) }
+        }
+        return (words, true)
     }
 
     /// Sets of words of which a match must contain one each (one set per element every match
     /// needs), least common first: the first is the index anchor, the rest a cheap pre-check.
-    private mutating func requirements(of node: PatternNode) -> [WordSet] {
-        let parts: [PatternNode]
-        if case .sequence(let nodes) = node { parts = nodes } else { parts = [node] }
+    private mutating func requirements(from elements: [(words: WordSet?, nullable: Bool)]) -> [WordSet] {
         var found: [(set: WordSet, cost: Int)] = []
-        for part in parts {
-            let result = firsts(of: part, stack: [])
+        for result in elements {
             guard !result.nullable, let words = result.words, !words.isEmpty else { continue }
             let cost = words.count + 99 * commonIDs.intersectionCount(with: words)
             if !found.contains(where: { $0.set == words }) { found.append((words, cost)) }
