@@ -3,7 +3,8 @@
 
 Usage: python3 kill_test.py BINARY [--kills 200] [--seed N] [--transport mixed|pipe|pty] [--verbose]
 
-Each scripted session (SESSIONS below) is a flow answered one line at a time, as a person would:
+Each scripted session (SESSIONS below: three ways into /prepare, and /debrief) is a flow answered
+one line at a time, as a person would:
 a line is sent, and it is *acknowledged* once the question after it (or the flow's closing text)
 has been shown. Every run of the program ("a life") follows a plan drawn from the seed: kill it
 with SIGKILL while it starts, right after a line was sent (after a random few milliseconds, so
@@ -106,6 +107,17 @@ SESSIONS = [
             ("why-them", "why-chosen", "she answered my email within a day", "she answered my email within a day"),
         ],
         "learn",
+    ),
+    Scripted(
+        "debrief-after-meeting",
+        "debrief",
+        "/debrief {name}",
+        True,
+        [
+            ("day-to-day", "day-to-day", "Mornings on site, afternoons on reports — more paperwork than I thought",
+             "Mornings on site, afternoons on reports — more paperwork than I thought"),
+        ],
+        "skills",
     ),
 ]
 
