@@ -42,6 +42,12 @@ struct PatternParser {
             position += 1
             options.append(try sequence(tokens, &position, closing: closing, location))
         }
+        // `(me | )` or `(me | !)` would quietly make the whole choice optional.
+        if options.count > 1, options.contains(where: { if case .sequence(let nodes) = $0 { nodes.isEmpty } else { false } }) {
+            throw PromptError(
+                reason: .badPattern("a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
+                location: location)
+        }
         return options.count == 1 ? options[0] : .alternatives(options)
     }
 

@@ -69,6 +69,9 @@ func captures() throws {
     ("(you)? hire", "t.rules:3: bad pattern: '?' after a bracket: write [words] for optional words ('?' matches a question mark)"),
     ("hire []", "t.rules:3: bad pattern: empty '[]'"),
     ("hire & ", "t.rules:3: bad pattern: '&' needs a pattern on each side"),
+    ("hire (me | )", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
+    ("hire [me | !]", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
+    ("| hire me", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
 ])
 func patternError(pattern: String, message: String) {
     let source = "rule r\n  severity: pitch\n  when: \(pattern)\n  why: w"
