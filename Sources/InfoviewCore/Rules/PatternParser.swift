@@ -104,9 +104,11 @@ struct PatternParser {
                 } else {
                     // A run of plain words is normalised together, so `intern ship` meets its
                     // `replace` block as typed text would.
+                    try Self.checkJoined(item.text, location)
                     var run = item.text
                     while position + 1 < tokens.count, Self.isWord(tokens[position + 1].text) {
                         position += 1
+                        try Self.checkJoined(tokens[position].text, location)
                         run += " " + tokens[position].text
                     }
                     let words =
@@ -129,6 +131,14 @@ struct PatternParser {
 }
 
 extension PatternParser {
+    /// Typed text keeps `company's` whole; a lone `'s` in a pattern would never meet it.
+    static func checkJoined(_ word: String, _ location: SourceLocation) throws(PromptError) {
+        guard word.hasPrefix("'") || word.hasPrefix("\u{2019}") else { return }
+        throw PromptError(
+            reason: .badPattern("'\(word)' stands apart from its word: write it joined, as it is typed (company's, don't)"),
+            location: location)
+    }
+
     static func isWord(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         return !Lexer.isOperator(first) && first != UInt8(ascii: "*") && first != UInt8(ascii: "~")

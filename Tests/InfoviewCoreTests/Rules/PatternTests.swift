@@ -71,6 +71,7 @@ func captures() throws {
     ("hire & ", "t.rules:3: bad pattern: '&' needs a pattern on each side"),
     ("hire (me | )", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
     ("hire [me | !]", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
+    ("your company 's mission", "t.rules:3: bad pattern: ''s' stands apart from its word: write it joined, as it is typed (company's, don't)"),
     ("| hire me", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
 ])
 func patternError(pattern: String, message: String) {
