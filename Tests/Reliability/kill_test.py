@@ -4,7 +4,8 @@
 Usage: python3 kill_test.py BINARY [--kills 200] [--seed N] [--transport mixed|pipe|pty] [--verbose]
 
 Each scripted session (SESSIONS below: three ways into /prepare, and /debrief) is a flow answered
-one line at a time, as a person would:
+one line at a time, as a person would (a rehearsal, REHEARSALS, is the same with lines said to the
+insider, each acknowledged once the insider's reply begins):
 a line is sent, and it is *acknowledged* once the question after it (or the flow's closing text)
 has been shown. Every run of the program ("a life") follows a plan drawn from the seed: kill it
 with SIGKILL while it starts, right after a line was sent (after a random few milliseconds, so
@@ -120,6 +121,43 @@ SESSIONS = [
         "skills",
     ),
 ]
+
+
+class Rehearsal:
+    """A scripted rehearsal: the interview is prepared as far as its role (which picks the insider
+    `insider`), then each line is said in turn. A line is *acknowledged* once the insider's reply
+    to it begins; a later life carries the rehearsal on with `/rehearse NAME`."""
+
+    def __init__(self, label, role, insider, lines):
+        self.label = label
+        self.role = role
+        self.insider = insider
+        self.lines = lines
+
+
+REHEARSALS = [
+    Rehearsal(
+        "rehearse-analyst",
+        "Financial analyst",
+        "Daniel",
+        [
+            "Good morning, how are you?",
+            "What does month-end look like for you?",
+            "What makes a forecast model easy to follow?",
+            "Which skills matter most in your team?",
+            "Who else should I speak to?",
+        ],
+    ),
+]
+
+
+class RehearsalSession:
+    """One scripted rehearsal in progress across lives."""
+
+    def __init__(self, script, name):
+        self.script = script
+        self.name = name
+        self.expected = []  # the person's lines acknowledged or seen saved, in order
 
 
 class FlowTexts:
@@ -329,6 +367,24 @@ def database_state(path):
         connection.close()
 
 
+def rehearsal_lines(path, name):
+    """The person's lines of the interview's rehearsal, in order (taken back ones left out)."""
+    if not os.path.exists(path):
+        return []
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=TIMEOUT)
+    try:
+        rows = connection.execute(
+            "SELECT line.text FROM rehearsalLine AS line JOIN rehearsal ON rehearsal.id = line.rehearsalId"
+            " JOIN interview ON interview.id = rehearsal.interviewId"
+            " WHERE interview.name = ? AND line.speaker = 'user' AND NOT line.isRetried"
+            " ORDER BY rehearsal.id, line.position",
+            (name,),
+        ).fetchall()
+        return [row[0] for row in rows]
+    finally:
+        connection.close()
+
+
 # --- the test ----------------------------------------------------------------------------------
 
 
@@ -491,6 +547,118 @@ def run_life(binary, database, environment, session, rng, transport, tally, verb
     return False
 
 
+def prepare_for_rehearsal(binary, database, environment, session):
+    """Creates the interview with its role (which picks the insider), with no kill: the rehearsal is
+    what is tested."""
+    run = PipeRun(binary, database, environment)
+    position = run.expect(TEXTS.variants("welcome-back") + TEXTS.variants("welcome"), 0, "the greeting")
+    texts = FlowTexts("prepare")
+    run.send(f"/prepare {session.name}")
+    position = run.expect(texts.asks("role", session.name), position, "the role question")
+    run.send(session.script.role)
+    run.expect(texts.asks("organisation", session.name), position, "the organisation question")
+    run.close_input()
+    if run.wait() != 0:
+        raise Failure(f"{session.name}: preparing the interview for its rehearsal failed")
+
+
+def run_rehearsal_life(binary, database, environment, session, rng, transport, tally, verbose):
+    """Runs the program once on a rehearsal; returns True when every line is saved."""
+    interviews, _ = database_state(database)
+    if session.name not in interviews:
+        prepare_for_rehearsal(binary, database, environment, session)
+    lines = session.script.lines
+    saved = rehearsal_lines(database, session.name)
+    if saved == lines:
+        return True
+    kind = transport if transport != "mixed" else rng.choice(["pipe", "pty"])
+    run = (PipeRun if kind == "pipe" else PtyRun)(binary, database, environment)
+    tally.lives += 1
+    roll = rng.random()
+    ending = "kill" if roll < 0.8 else ("term" if roll < 0.9 else "hup")
+    startup_kill = ending == "kill" and rng.random() < 0.12
+    moment = rng.choice(["after-send", "after-send", "after-ack", "half-typed"])
+    if moment == "half-typed" and kind == "pipe":
+        moment = "after-send"
+    delay = rng.choice([0.0, rng.uniform(0, 0.01), rng.uniform(0, 0.04)])
+    acknowledged = []
+    if startup_kill:
+        time.sleep(rng.uniform(0, 0.06))
+        alive = run.alive()
+        run.signal(signal.SIGKILL)
+        if alive and run.wait() == -signal.SIGKILL:
+            tally.kills += 1
+            tally.startup_kills += 1
+        verify_rehearsal(database, session, acknowledged, tally)
+        return False
+    # At the start of a line (after the line editor's last control sequence and "\r" at a
+    # terminal): the introduction also says "What you know about Daniel: …".
+    replies = [f"\n{session.script.insider}: ".encode(), f"\r{session.script.insider}: ".encode()]
+    position = run.expect(TEXTS.variants("welcome-back") + TEXTS.variants("welcome"), 0, "the greeting")
+    if saved:
+        tally.resumed += 1
+    # `/rehearse NAME` opens the rehearsal, or carries on the one cut short, with the insider's line.
+    run.send(f"/rehearse {session.name}")
+    position = run.expect(replies, position, "the insider's opening")
+    to_say = lines[len(saved):]
+    stop_after = rng.randrange(len(to_say) + 1)
+    for number, line in enumerate(to_say):
+        if number == stop_after:
+            break
+        mark = max(0, run.mark() - 1)  # the line break before the reply may be out already
+        run.send(line)
+        position = run.expect(replies, mark, f"the insider's reply to {line!r}")
+        acknowledged.append(line)
+    signal_number = {"kill": signal.SIGKILL, "term": signal.SIGTERM, "hup": signal.SIGHUP}[ending]
+    if stop_after < len(to_say):
+        line = to_say[stop_after]
+        if moment == "half-typed":
+            run.send(line[: max(1, len(line) // 2)], enter=False)
+        elif moment == "after-send":
+            run.send(line)
+            if delay:
+                time.sleep(delay)
+    alive = run.alive()
+    run.signal(signal_number)
+    status = run.wait()
+    output, errors = run.text()
+    if stop_after < len(to_say) and moment == "after-send" and any(output.find(text, position) >= 0 for text in replies):
+        acknowledged.append(to_say[stop_after])  # its reply got out before the end
+    if ending == "kill":
+        if alive and status == -signal.SIGKILL:
+            tally.kills += 1
+    else:
+        if ending == "term":
+            tally.terms += 1
+        else:
+            tally.hangups += 1
+        if status != 0:
+            raise Failure(f"{kind}: after SIG{ending.upper()} the rehearsal ended with {status}, expected exit 0; "
+                          f"errors: {errors[-500:]!r}")
+    tally.acknowledged += len(acknowledged)
+    verify_rehearsal(database, session, acknowledged, tally)
+    if verbose:
+        print(f"life {tally.lives}: {kind} {session.name} rehearsal from {len(saved)} said {stop_after}+ {moment} "
+              f"{ending} ack {len(acknowledged)} status {status}", file=sys.stderr)
+    return False
+
+
+def verify_rehearsal(database, session, acknowledged, tally):
+    """Every line acknowledged is saved, in order, and nothing is saved that was not said."""
+    session.expected += acknowledged
+    interviews, verdict = database_state(database)
+    if verdict != "ok":
+        raise Failure(f"the database failed SQLite's integrity check: {verdict}")
+    saved = rehearsal_lines(database, session.name)
+    if saved != session.script.lines[: len(saved)]:
+        raise Failure(f"{session.name}: the rehearsal holds {saved!r}, which is not what was said")
+    if len(saved) < len(session.expected):
+        missing = session.expected[len(saved):]
+        tally.lost += len(missing)
+        print(f"LOST: {session.name}: {missing!r} acknowledged, the rehearsal holds {saved!r}", file=sys.stderr)
+    session.expected = saved  # saved once, it must stay
+
+
 def verify(database, session, acknowledged, tally, run, verbose):
     """Checks the database after a life against everything acknowledged so far."""
     for field, value in acknowledged:
@@ -515,6 +683,10 @@ def check_others(database, finished):
     """Completed sessions stay exactly as they were."""
     interviews, _ = database_state(database)
     for session in finished:
+        if isinstance(session, RehearsalSession):
+            if rehearsal_lines(database, session.name) != session.expected:
+                raise Failure(f"the finished rehearsal of {session.name} changed")
+            continue
         saved, step = interviews.get(session.name, ({}, None))
         if saved != session.expected:
             raise Failure(f"the finished interview {session.name} changed: {saved!r}, step {step}")
@@ -546,11 +718,14 @@ def main():
         try:
             while tally.kills < arguments.kills:
                 number += 1
-                script = SESSIONS[(number - 1) % len(SESSIONS)]
-                session = Session(script, f"Person{number}")
+                script = (SESSIONS + REHEARSALS)[(number - 1) % (len(SESSIONS) + len(REHEARSALS))]
+                if isinstance(script, Rehearsal):
+                    session, life = RehearsalSession(script, f"Person{number}"), run_rehearsal_life
+                else:
+                    session, life = Session(script, f"Person{number}"), run_life
                 lives = 0
-                while not run_life(arguments.binary, database, environment, session, rng, arguments.transport,
-                                   tally, arguments.verbose):
+                while not life(arguments.binary, database, environment, session, rng, arguments.transport,
+                               tally, arguments.verbose):
                     lives += 1
                     if lives > 200:
                         raise Failure(f"{session.name} did not complete in 200 lives")
