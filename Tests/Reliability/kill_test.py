@@ -431,6 +431,67 @@ class Session:
         return fields
 
 
+class Life:
+    """One run of the program, and how it will end, drawn from the seed: by SIGKILL (now and then
+    while it starts), SIGTERM or SIGHUP, at which moment of the line after the last acknowledged
+    one, and after how long a pause once that line is sent."""
+
+    def __init__(self, binary, database, environment, rng, transport, tally):
+        self.kind = transport if transport != "mixed" else rng.choice(["pipe", "pty"])
+        self.run = (PipeRun if self.kind == "pipe" else PtyRun)(binary, database, environment)
+        tally.lives += 1
+        roll = rng.random()
+        self.ending = "kill" if roll < 0.8 else ("term" if roll < 0.9 else "hup")
+        self.startup_kill = self.ending == "kill" and rng.random() < 0.12
+        self.moment = rng.choice(["after-send", "after-send", "after-ack", "half-typed"])
+        if self.moment == "half-typed" and self.kind == "pipe":
+            self.moment = "after-send"
+        # A line takes a few to a few tens of milliseconds (the commit waits for the disk).
+        self.delay = rng.choice([0.0, rng.uniform(0, 0.01), rng.uniform(0, 0.04)])
+
+    def kill_while_starting(self, rng, tally):
+        time.sleep(rng.uniform(0, 0.06))
+        alive = self.run.alive()
+        self.run.signal(signal.SIGKILL)
+        if alive and self.run.wait() == -signal.SIGKILL:
+            tally.kills += 1
+            tally.startup_kills += 1
+
+    def send_last(self, line, position):
+        """The line the ending comes after: half typed, sent (and a pause), or not sent at all."""
+        if self.moment == "half-typed":
+            self.run.send(line[: max(1, len(line) // 2)], enter=False)
+            self.run.expect([line[: max(1, len(line) // 2)].encode()], position, "the half-typed line echoed")
+        elif self.moment == "after-send":
+            self.run.send(line)
+            if self.delay:
+                time.sleep(self.delay)
+
+    def end(self, position, tally):
+        """Sends the ending's signal and counts it; SIGTERM and SIGHUP must say goodbye (after
+        `position`) and exit 0. Returns whether a SIGKILL landed, the output and the status."""
+        alive = self.run.alive()
+        self.run.signal({"kill": signal.SIGKILL, "term": signal.SIGTERM, "hup": signal.SIGHUP}[self.ending])
+        status = self.run.wait()
+        output, errors = self.run.text()
+        if self.ending == "kill":
+            killed = alive and status == -signal.SIGKILL
+            if killed:
+                tally.kills += 1
+            return killed, output, status
+        if self.ending == "term":
+            tally.terms += 1
+        else:
+            tally.hangups += 1
+        if status != 0:
+            raise Failure(f"{self.kind}: after SIG{self.ending.upper()} the program ended with {status}, expected exit 0; "
+                          f"errors: {errors[-500:]!r}")
+        goodbye = TEXTS.variants("quit")  # its first sentence: the rest depends on the flow
+        if not any(output.find(text, position) >= 0 for text in goodbye):
+            raise Failure(f"{self.kind}: no goodbye after SIG{self.ending.upper()}: {output[-400:]!r}")
+        return False, output, status
+
+
 def run_life(binary, database, environment, session, rng, transport, tally, verbose):
     """Runs the program once on the session; returns True when the session is complete."""
     interviews, _ = database_state(database)
@@ -441,32 +502,11 @@ def run_life(binary, database, environment, session, rng, transport, tally, verb
     if complete:
         return True
 
-    kind = transport if transport != "mixed" else rng.choice(["pipe", "pty"])
-    run = (PipeRun if kind == "pipe" else PtyRun)(binary, database, environment)
-    tally.lives += 1
-    # The plan for this life.
-    roll = rng.random()
-    ending = "kill" if roll < 0.8 else ("term" if roll < 0.9 else "hup")
-    startup_kill = ending == "kill" and rng.random() < 0.12
-    moment = rng.choice(["after-send", "after-send", "after-ack", "half-typed"])
-    if moment == "half-typed" and kind == "pipe":
-        moment = "after-send"
-    # A line takes a few to a few tens of milliseconds (the commit waits for the disk).
-    delay = rng.choice([0.0, rng.uniform(0, 0.01), rng.uniform(0, 0.04)])
+    life = Life(binary, database, environment, rng, transport, tally)
+    run, kind, moment = life.run, life.kind, life.moment
     acknowledged = []  # (field, value) acknowledged in this life
-
-    def finish_with(number):
-        alive = run.alive()
-        run.signal(number)
-        status = run.wait()
-        return alive, status
-
-    if startup_kill:
-        time.sleep(rng.uniform(0, 0.06))
-        alive, status = finish_with(signal.SIGKILL)
-        if alive and status == -signal.SIGKILL:
-            tally.kills += 1
-            tally.startup_kills += 1
+    if life.startup_kill:
+        life.kill_while_starting(rng, tally)
         verify(database, session, acknowledged, tally, run, verbose)
         return False
 
@@ -499,50 +539,27 @@ def run_life(binary, database, environment, session, rng, transport, tally, verb
         run.send(line)
         position = run.expect(session.follow_up(index), position, f"what follows {line!r}")
         acknowledged.extend(saves)
-    signal_number = {"kill": signal.SIGKILL, "term": signal.SIGTERM, "hup": signal.SIGHUP}[ending]
     if stop_after < len(lines):
-        line = lines[stop_after][0]
-        if moment == "half-typed":
-            run.send(line[: max(1, len(line) // 2)], enter=False)
-            run.expect([line[: max(1, len(line) // 2)].encode()], position, "the half-typed line echoed")
-        elif moment == "after-send":
-            run.send(line)
-            if delay:
-                time.sleep(delay)
-    alive, status = finish_with(signal_number)
-    output, errors = run.text()
+        life.send_last(lines[stop_after][0], position)
+    killed, output, status = life.end(position, tally)
     # Lines whose follow-up got out before the end count as acknowledged too.
     if stop_after < len(lines) and moment != "half-typed":
         line, saves, index = lines[stop_after]
         if moment == "after-send" and any(output.find(text, position) >= 0 for text in session.follow_up(index)):
             acknowledged.extend(saves)
-    if ending == "kill":
-        if alive and status == -signal.SIGKILL:
-            tally.kills += 1
-            if stop_after < len(lines) and moment == "after-send" and lines[stop_after][1]:
-                field, value = lines[stop_after][1][0]
-                interviews, _ = database_state(database)
-                if (field, value) in acknowledged:
-                    tally.in_flight["acknowledged"] += 1
-                elif interviews.get(session.name, ({}, None))[0].get(field) == value:
-                    tally.in_flight["saved, not acknowledged"] += 1
-                else:
-                    tally.in_flight["not saved"] += 1
-    else:
-        if ending == "term":
-            tally.terms += 1
+    if killed and stop_after < len(lines) and moment == "after-send" and lines[stop_after][1]:
+        field, value = lines[stop_after][1][0]
+        interviews, _ = database_state(database)
+        if (field, value) in acknowledged:
+            tally.in_flight["acknowledged"] += 1
+        elif interviews.get(session.name, ({}, None))[0].get(field) == value:
+            tally.in_flight["saved, not acknowledged"] += 1
         else:
-            tally.hangups += 1
-        if status != 0:
-            raise Failure(f"{kind}: after SIG{ending.upper()} the program ended with {status}, expected exit 0; "
-                          f"errors: {errors[-500:]!r}")
-        goodbye = TEXTS.variants("quit")  # its first sentence: the rest depends on the flow
-        if not any(output.find(text, position) >= 0 for text in goodbye):
-            raise Failure(f"{kind}: no goodbye after SIG{ending.upper()}: {output[-400:]!r}")
+            tally.in_flight["not saved"] += 1
     tally.acknowledged += len(acknowledged)
     verify(database, session, acknowledged, tally, run, verbose)
     if verbose:
-        print(f"life {tally.lives}: {kind} {session.name} from {first} sent {stop_after}+ {moment} {ending} "
+        print(f"life {tally.lives}: {kind} {session.name} from {first} sent {stop_after}+ {moment} {life.ending} "
               f"ack {len(acknowledged)} status {status}", file=sys.stderr)
     return False
 
@@ -571,24 +588,11 @@ def run_rehearsal_life(binary, database, environment, session, rng, transport, t
     saved = rehearsal_lines(database, session.name)
     if saved == lines:
         return True
-    kind = transport if transport != "mixed" else rng.choice(["pipe", "pty"])
-    run = (PipeRun if kind == "pipe" else PtyRun)(binary, database, environment)
-    tally.lives += 1
-    roll = rng.random()
-    ending = "kill" if roll < 0.8 else ("term" if roll < 0.9 else "hup")
-    startup_kill = ending == "kill" and rng.random() < 0.12
-    moment = rng.choice(["after-send", "after-send", "after-ack", "half-typed"])
-    if moment == "half-typed" and kind == "pipe":
-        moment = "after-send"
-    delay = rng.choice([0.0, rng.uniform(0, 0.01), rng.uniform(0, 0.04)])
+    life = Life(binary, database, environment, rng, transport, tally)
+    run = life.run
     acknowledged = []
-    if startup_kill:
-        time.sleep(rng.uniform(0, 0.06))
-        alive = run.alive()
-        run.signal(signal.SIGKILL)
-        if alive and run.wait() == -signal.SIGKILL:
-            tally.kills += 1
-            tally.startup_kills += 1
+    if life.startup_kill:
+        life.kill_while_starting(rng, tally)
         verify_rehearsal(database, session, acknowledged, tally)
         return False
     # At the start of a line (after the line editor's last control sequence and "\r" at a
@@ -609,37 +613,16 @@ def run_rehearsal_life(binary, database, environment, session, rng, transport, t
         run.send(line)
         position = run.expect(replies, mark, f"the insider's reply to {line!r}")
         acknowledged.append(line)
-    signal_number = {"kill": signal.SIGKILL, "term": signal.SIGTERM, "hup": signal.SIGHUP}[ending]
     if stop_after < len(to_say):
-        line = to_say[stop_after]
-        if moment == "half-typed":
-            run.send(line[: max(1, len(line) // 2)], enter=False)
-        elif moment == "after-send":
-            run.send(line)
-            if delay:
-                time.sleep(delay)
-    alive = run.alive()
-    run.signal(signal_number)
-    status = run.wait()
-    output, errors = run.text()
-    if stop_after < len(to_say) and moment == "after-send" and any(output.find(text, position) >= 0 for text in replies):
+        life.send_last(to_say[stop_after], position)
+    _, output, status = life.end(position, tally)
+    if stop_after < len(to_say) and life.moment == "after-send" and any(output.find(text, position) >= 0 for text in replies):
         acknowledged.append(to_say[stop_after])  # its reply got out before the end
-    if ending == "kill":
-        if alive and status == -signal.SIGKILL:
-            tally.kills += 1
-    else:
-        if ending == "term":
-            tally.terms += 1
-        else:
-            tally.hangups += 1
-        if status != 0:
-            raise Failure(f"{kind}: after SIG{ending.upper()} the rehearsal ended with {status}, expected exit 0; "
-                          f"errors: {errors[-500:]!r}")
     tally.acknowledged += len(acknowledged)
     verify_rehearsal(database, session, acknowledged, tally)
     if verbose:
-        print(f"life {tally.lives}: {kind} {session.name} rehearsal from {len(saved)} said {stop_after}+ {moment} "
-              f"{ending} ack {len(acknowledged)} status {status}", file=sys.stderr)
+        print(f"life {tally.lives}: {life.kind} {session.name} rehearsal from {len(saved)} said {stop_after}+ "
+              f"{life.moment} {life.ending} ack {len(acknowledged)} status {status}", file=sys.stderr)
     return False
 
 
