@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         let chosenChannel: Channel?
         do {
             // An edited folder is checked whole; of the built-in prompts only the rules are needed.
-            book = options.promptsFolder() == nil ? try PromptLibrary.rules(of: .builtIn) : try options.promptLibrary().rules
+            book = options.locations.promptsFolder() == nil ? try PromptLibrary.rules(of: .builtIn) : try options.locations.promptLibrary().rules
             chosenChannel = try channel.map { name in
                 guard let channel = Channel(rawValue: name) else {
                     throw CheckFailure("unknown channel '\(name)' (expected question, spoken, email or note)")
@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CheckFailure(String(describing: error)).exit()
         }
-        var coach = Coach(book: book, muted: Self.mutedRules(at: options.databasePath()))
+        var coach = Coach(book: book, muted: Self.mutedRules(at: options.locations.databasePath()))
         if jsonl {
             if try JSONLinesLoop.run(coach: coach, explain: explain) { throw ExitCode(1) }
             return

@@ -41,8 +41,8 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let library = try options.promptLibrary()
-        let store = try Store(path: options.databasePath())
+        let library = try options.locations.promptLibrary()
+        let store = try Store(path: options.locations.databasePath())
         let overview = try store.overview()
         if format != .md {
             try writeData(overview)
@@ -136,7 +136,7 @@ extension ExportCommand {
             let names = foreign.map { TerminalText.sanitize($0.path) }.joined(separator: ", ")
             throw ExportFailure(
                 "\(names) already \(foreign.count == 1 ? "exists" : "exist") and infoview did not write \(foreign.count == 1 ? "it" : "them"); "
-                    + "nothing was written (expected a new folder, or one an earlier export wrote)")
+                    + "nothing was written: give --out a new folder (or one an earlier export wrote), or move \(foreign.count == 1 ? "that file" : "those files") away")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

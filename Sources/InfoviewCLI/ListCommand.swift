@@ -10,8 +10,8 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let library = try options.promptLibrary()
-        let store = try Store(path: options.databasePath())
+        let library = try options.locations.promptLibrary()
+        let store = try Store(path: options.locations.databasePath())
         let reply = DialogueEngine(library: library).listing(try store.overview())
         for line in reply.lines {
             print(TerminalText.sanitize(line.text))

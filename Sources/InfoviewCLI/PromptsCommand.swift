@@ -15,7 +15,7 @@ struct PromptsCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
-            let files = try options.promptFiles()
+            let files = try options.locations.promptFiles()
             let library: PromptLibrary
             let rehearsal: RehearsalBook
             do {

@@ -12,8 +12,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let library = try options.promptLibrary()
-        let store = try Store(path: options.databasePath())
+        let library = try options.locations.promptLibrary()
+        let store = try Store(path: options.locations.databasePath())
         let drawing = Console.drawing(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
         let reply = DialogueEngine(library: library, drawing: drawing).report(try store.overview())
         for line in reply.lines {

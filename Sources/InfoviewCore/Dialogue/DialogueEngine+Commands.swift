@@ -107,27 +107,56 @@ extension DialogueEngine {
 
     func prepare(_ argument: String, _ state: Conversation, _ overview: Overview, using random: inout some RandomNumberGenerator) -> Turn {
         let engine = flowEngine("prepare", for: overview)
-        var next = state
         let shared = sharedAnswers(engine.flow, overview)
-        guard !argument.isEmpty else {
-            return turn(engine.start(interview: nil, answers: shared, using: &random), state)
-        }
-        guard let name = InterviewName.clean(argument) else {
-            return Turn(reply: dim(messages.text("name-too-long", ["max": String(InterviewName.maximumLength)])), state: state)
-        }
-        if let existing = overview.interview(named: name) {
-            if let progress = existing.interrupted, progress.flow == engine.flow.name {
-                return resume(progress, existing, state, overview, using: &random)
-            }
-            let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
-            let answers = knownName(existing).merging(missing) { _, new in new }
+        switch opening(engine, argument, state, overview, shared: shared, using: &random) {
+        case .answered(let answered):
+            return answered
+        case .new(let name):
+            return startNew(name, engine, shared: shared, state, using: &random)
+        case .existing(let existing, let answers, let missing):
             var outcome = engine.startAgain(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.reply.lines.insert(Reply.Line(messages.text("prepare-again", ["name": existing.name])), at: 0)
             outcome.effects.insert(
                 contentsOf: [.startInterview(name: existing.name, stage: engine.flow.stage)] + saves(missing, engine.flow, existing.name),
                 at: 0)
-            return turn(outcome, next)
+            return turn(outcome, state)
         }
+    }
+
+    /// How `/prepare NAME` and `/debrief NAME` begin before they differ.
+    enum FlowOpening {
+        /// Answered already: no name (the flow asks for one), a name refused, or the interview's
+        /// interrupted run of this flow resumed.
+        case answered(Turn)
+        /// A name not on the list.
+        case new(String)
+        /// An interview on the list: its answers (with its name) and the shared answers it lacks.
+        case existing(Overview.Interview, answers: [String: String], missing: [String: String])
+    }
+
+    func opening(
+        _ engine: FlowEngine, _ argument: String, _ state: Conversation, _ overview: Overview, shared: [String: String],
+        using random: inout some RandomNumberGenerator
+    ) -> FlowOpening {
+        guard !argument.isEmpty else {
+            return .answered(turn(engine.start(interview: nil, answers: shared, using: &random), state))
+        }
+        guard let name = InterviewName.clean(argument) else {
+            return .answered(Turn(reply: dim(messages.text("name-too-long", ["max": String(InterviewName.maximumLength)])), state: state))
+        }
+        guard let existing = overview.interview(named: name) else { return .new(name) }
+        if let progress = existing.interrupted, progress.flow == engine.flow.name {
+            return .answered(resume(progress, existing, state, overview, using: &random))
+        }
+        let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
+        return .existing(existing, answers: knownName(existing).merging(missing) { _, new in new }, missing: missing)
+    }
+
+    /// A flow started on a name not on the list: the interview is created with that name and the
+    /// shared answers, saved under the steps that ask for them.
+    func startNew(
+        _ name: String, _ engine: FlowEngine, shared: [String: String], _ state: Conversation, using random: inout some RandomNumberGenerator
+    ) -> Turn {
         let answers = shared.merging([InterviewName.field: name]) { _, new in new }
         var outcome = engine.start(interview: name, answers: answers, using: &random)
         let step = engine.flow.steps.first { $0.save == InterviewName.field }?.name ?? engine.flow.steps[0].name
@@ -137,8 +166,7 @@ extension DialogueEngine {
                 .save(interview: name, flow: engine.flow.name, step: step, field: InterviewName.field, value: name),
             ] + saves(shared, engine.flow, name),
             at: 0)
-        next.mode = .home
-        return turn(outcome, next)
+        return turn(outcome, state)
     }
 
     /// The latest answer to each `shared:` step (the user's own name, say) among the interviews,

@@ -6,18 +6,12 @@ extension DialogueEngine {
         guard library.flows["debrief"] != nil else { return Turn(reply: dim(messages.text("debrief-missing")), state: state) }
         let engine = flowEngine("debrief", for: overview)
         let shared = sharedAnswers(engine.flow, overview)
-        guard !argument.isEmpty else {
-            return turn(engine.start(interview: nil, answers: shared, using: &random), state)
-        }
-        guard let name = InterviewName.clean(argument) else {
-            return Turn(reply: dim(messages.text("name-too-long", ["max": String(InterviewName.maximumLength)])), state: state)
-        }
-        if let existing = overview.interview(named: name) {
-            if let progress = existing.interrupted, progress.flow == engine.flow.name {
-                return resume(progress, existing, state, overview, using: &random)
-            }
-            let missing = shared.filter { (existing.answers[$0.key] ?? "").isEmpty }
-            let answers = knownName(existing).merging(missing) { _, new in new }
+        switch opening(engine, argument, state, overview, shared: shared, using: &random) {
+        case .answered(let answered):
+            return answered
+        case .new(let name):
+            return startNew(name, engine, shared: shared, state, using: &random)
+        case .existing(let existing, let answers, let missing):
             var outcome = engine.start(interview: existing.name, answers: answers, questions: existing.questions, using: &random)
             outcome.effects.insert(
                 contentsOf: [.advanceStage(interview: existing.name, stage: engine.flow.stage)] + saves(missing, engine.flow, existing.name), at: 0)
@@ -29,15 +23,5 @@ extension DialogueEngine {
             }
             return turn(outcome, state)
         }
-        let answers = shared.merging([InterviewName.field: name]) { _, new in new }
-        var outcome = engine.start(interview: name, answers: answers, using: &random)
-        let step = engine.flow.steps.first { $0.save == InterviewName.field }?.name ?? engine.flow.steps[0].name
-        outcome.effects.insert(
-            contentsOf: [
-                .startInterview(name: name, stage: engine.flow.stage),
-                .save(interview: name, flow: engine.flow.name, step: step, field: InterviewName.field, value: name),
-            ] + saves(shared, engine.flow, name),
-            at: 0)
-        return turn(outcome, state)
     }
 }

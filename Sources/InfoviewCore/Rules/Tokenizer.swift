@@ -83,21 +83,9 @@ private struct Scanner {
         return pieces
     }
 
+    /// Any scalar but an ASCII letter or digit (`run` takes those itself).
     mutating func step(_ scalar: Unicode.Scalar, next: Unicode.Scalar) {
-        let value = scalar.value
-        if value < 0x80 {
-            switch value {
-            case 0x30...0x39, 0x61...0x7A:
-                startWordIfNeeded()
-                word.append(UInt8(value))
-                return
-            case 0x41...0x5A:
-                startWordIfNeeded()
-                word.append(UInt8(value + 32))
-                return
-            default: break
-            }
-        } else if let folded = Self.wordCharacter(scalar) {
+        if scalar.value >= 0x80, let folded = Self.wordCharacter(scalar) {
             startWordIfNeeded()
             word.append(contentsOf: folded.utf8)
             return

@@ -17,14 +17,6 @@ struct WordSetTable: Sendable {
         self.bounds = bounds
     }
 
-    /// How many sets there are.
-    var count: Int { bounds.count - 1 }
-
-    /// Whether set `index` holds the word `id`.
-    func contains(_ id: Int32, inSet index: Int) -> Bool {
-        withView { $0.contains(id, inSet: index) }
-    }
-
     /// Runs `body` with a view of the table that reads it through pointers.
     func withView<Result>(_ body: (View) -> Result) -> Result {
         bits.withUnsafeBufferPointer { bits in

@@ -129,6 +129,13 @@ class Session:
         self.say("quit")
         self.finish()
 
+    def prepare_to_organisation(self, name, role):
+        """Starts /prepare NAME, answers the role, and waits for the organisation question."""
+        self.child.send(f"/prepare {name}\r")
+        self.ask("role", name=name)
+        self.child.send(role + "\r")
+        self.ask("organisation", name=name)
+
     def type(self, text):
         """Types text without Enter and waits until the line editor shows it."""
         self.child.send(text)
@@ -208,10 +215,7 @@ def ctrl_c_discards_text(binary, home):
 def ctrl_c_during_prepare(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("/prepare Sam\r")
-    s.ask("role", name="Sam")
-    s.child.send("Designer\r")
-    s.ask("organisation", name="Sam")
+    s.prepare_to_organisation("Sam", "Designer")
     # With text typed, Ctrl-C throws the text away and the question stays.
     s.type("half an answer")
     start = s.mark()
@@ -268,10 +272,7 @@ def multi_line_paste(binary, home):
 def hangup_leaves(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("/prepare Sam\r")
-    s.ask("role", name="Sam")
-    s.child.send("Designer\r")
-    s.ask("organisation", name="Sam")
+    s.prepare_to_organisation("Sam", "Designer")
     s.type("typed, then the window closes")
     os.close(s.child.child_fd)  # the terminal goes away: SIGHUP and end of input
     status = wait_for_exit(s.child.pid)
@@ -575,10 +576,7 @@ def live_notes_at_terminal(binary, home):
     typed, Enter alone to move on, Ctrl-C pauses and /live carries on, /stop ends it for the debrief."""
     s = Session(binary, home)
     s.start()
-    s.child.send("/prepare Dana\r")
-    s.ask("role", name="Dana")
-    s.child.send("Teacher\r")
-    s.ask("organisation", name="Dana")
+    s.prepare_to_organisation("Dana", "Teacher")
     s.child.sendintr()
     s.say("stopped", doing=TEXTS.doing(name="Dana"), step="organisation")
     s.home()
@@ -614,10 +612,7 @@ def rehearse_ctrl_c_pauses(binary, home):
     /retry, Ctrl-C pauses it, and the next start offers to carry on where the insider left off."""
     s = Session(binary, home)
     s.start()
-    s.child.send("/prepare Sam\r")
-    s.ask("role", name="Sam")
-    s.child.send("Software engineer\r")
-    s.ask("organisation", name="Sam")
+    s.prepare_to_organisation("Sam", "Software engineer")
     s.child.sendintr()
     s.say("stopped", doing=TEXTS.doing(name="Sam"), step="organisation")
     s.home()
@@ -693,10 +688,7 @@ def printed_rows(s, start, texts):
 def resize_mid_flow(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("/prepare Sam\r")
-    s.ask("role", name="Sam")
-    s.child.send("Designer\r")
-    s.ask("organisation", name="Sam")
+    s.prepare_to_organisation("Sam", "Designer")
     s.child.setwinsize(24, 40)  # narrower while a question waits for its answer
     start = s.mark()
     s.child.send("Acme Health\r")
@@ -739,10 +731,7 @@ def narrow_terminal(binary, home):
 def dumb_terminal_flow(binary, home):
     s = Session(binary, home, env={"TERM": "dumb"})
     s.start()
-    s.child.send("/prepare Ana\r")
-    s.ask("role", name="Ana")
-    s.child.send("Nurse\r")
-    s.ask("organisation", name="Ana")
+    s.prepare_to_organisation("Ana", "Nurse")
     s.type("half typed")
     s.child.sendintr()  # throws the text away
     s.expect(b"^C")
@@ -778,10 +767,7 @@ EMAIL = [
 def email_paste_in_flow(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("/prepare Sam\r")
-    s.ask("role", name="Sam")
-    s.child.send("Designer\r")
-    s.ask("organisation", name="Sam")
+    s.prepare_to_organisation("Sam", "Designer")
     s.child.send("Acme\r")
     s.ask("connection", name="Sam")
     # A whole email pasted where one line is asked for, as a terminal sends it (CR line breaks).
@@ -800,6 +786,42 @@ def email_paste_in_flow(binary, home):
     for value in answers.values():
         typed = value in ("Sam", "Designer", "Acme") or value in "\n".join(EMAIL) or value in " ".join(EMAIL)
         check(typed, f"a saved value is neither typed nor pasted: {value!r}")
+
+
+def ctrl_c_at_each_step(s, flow, name, answers, search):
+    """At each step of `answers` ((step, the lines that answer it)): Ctrl-C with text typed throws
+    the text away and the question stays; with `search`, Ctrl-C in a history search ends the search
+    only; Ctrl-C on an empty line stops the flow at that step; /resume comes back to it, and the
+    step is answered."""
+    doing = TEXTS.doing(flow=flow, name=name)
+    for step, typed in answers:
+        # Long questions wrap on the screen: their first words are enough to know them.
+        question = [text[:40] for text in TEXTS.asks(step, flow=flow, name=name)]
+        s.expect(question, f"the question of step {step}")
+        s.in_flow()
+        s.type("half")
+        start = s.mark()
+        s.child.sendintr()
+        s.expect(b"^C")
+        s.in_flow()
+        check(b"Stopped" not in s.output(start), f"Ctrl-C with text typed stopped the flow at {step}")
+        if search:
+            s.child.send("\x12Desi")
+            s.expect(b"reverse-i-search")
+            start = s.mark()
+            s.child.sendintr()
+            s.expect(b"^C")
+            s.in_flow()
+            check(b"Stopped" not in s.output(start), f"Ctrl-C in a search stopped the flow at {step}")
+        s.child.sendintr()
+        s.expect(TEXTS.text("stopped", doing=doing, step=step))
+        s.home()
+        s.child.send("/resume\r")
+        s.expect(TEXTS.text("resumed", doing=doing))
+        s.expect(question, f"the question of step {step} again")
+        for line in typed:
+            s.in_flow()
+            s.child.send(line + "\r")
 
 
 def ctrl_c_every_step(binary, home):
@@ -824,35 +846,7 @@ def ctrl_c_every_step(binary, home):
                ("minutes", [""]), ("email-connection", ["Dana suggested I write to you."]),
                ("email-interest", ["I'm curious how your team works."]), ("email-ask", [""]),
                ("sender", ["Alex"]), ("email", [""])]
-    for step, typed in answers:
-        # Long questions wrap on the screen: their first words are enough to know them.
-        s.expect([text[:40] for text in TEXTS.asks(step, name="Sam")], f"the question of step {step}")
-        s.in_flow()
-        # With text typed, Ctrl-C throws the text away and the same question stays.
-        s.type("half")
-        start = s.mark()
-        s.child.sendintr()
-        s.expect(b"^C")
-        s.in_flow()
-        check(b"Stopped" not in s.output(start), f"Ctrl-C with text typed stopped the flow at {step}")
-        # In a history search, Ctrl-C ends the search only.
-        s.child.send("\x12Desi")
-        s.expect(b"reverse-i-search")
-        start = s.mark()
-        s.child.sendintr()
-        s.expect(b"^C")
-        s.in_flow()
-        check(b"Stopped" not in s.output(start), f"Ctrl-C in a search stopped the flow at {step}")
-        # On an empty line it stops the flow at this step; /resume comes back to it.
-        s.child.sendintr()
-        s.expect(TEXTS.text("stopped", doing=TEXTS.doing(name="Sam"), step=step))
-        s.home()
-        s.child.send("/resume\r")
-        s.expect(TEXTS.text("resumed", doing=TEXTS.doing(name="Sam")))
-        s.expect([text[:40] for text in TEXTS.asks(step, name="Sam")], f"the question of step {step} again")
-        for line in typed:
-            s.in_flow()
-            s.child.send(line + "\r")
+    ctrl_c_at_each_step(s, "prepare", "Sam", answers, search=True)
     s.expect(TEXTS.flow[("step", "summary")]["done"][0].replace("{name}", "Sam").encode(), "the summary")
     s.home()
     s.leave()
@@ -873,7 +867,6 @@ def ctrl_c_every_debrief_step(binary, home):
     s.start()
     s.flow_prompt = TEXTS.prompt("debrief")
     s.child.send("/debrief Ana\r")
-    doing = TEXTS.doing(flow="debrief", name="Ana")
     # (step, what is typed to answer it once the step is back after /resume)
     answers = [("day-to-day", ["Mostly meetings"]), ("skills", ["SQL", "done"]), ("gaps-named", ["Cloud tools", "done"]),
                ("advice", ["Learn SQL well", "done"]), ("trends", ["done"]), ("resources", ["done"]),
@@ -882,24 +875,7 @@ def ctrl_c_every_debrief_step(binary, home):
                ("self-check", ["no"]), ("interest", ["yes"]), ("why", ["I like the puzzles"]),
                ("thanks-learned", ["Thank you for explaining how your team works."]),
                ("thanks-action", ["I've started the SQL course."]), ("sender", ["Alex"]), ("thanks", [""])]
-    for step, typed in answers:
-        s.expect([text[:40] for text in TEXTS.asks(step, flow="debrief", name="Ana")], f"the question of step {step}")
-        s.in_flow()
-        s.type("half")
-        start = s.mark()
-        s.child.sendintr()
-        s.expect(b"^C")
-        s.in_flow()
-        check(b"Stopped" not in s.output(start), f"Ctrl-C with text typed stopped the debrief at {step}")
-        s.child.sendintr()
-        s.expect(TEXTS.text("stopped", doing=doing, step=step))
-        s.home()
-        s.child.send("/resume\r")
-        s.expect(TEXTS.text("resumed", doing=doing))
-        s.expect([text[:40] for text in TEXTS.asks(step, flow="debrief", name="Ana")], f"the question of step {step} again")
-        for line in typed:
-            s.in_flow()
-            s.child.send(line + "\r")
+    ctrl_c_at_each_step(s, "debrief", "Ana", answers, search=False)
     s.expect(TEXTS.flows["debrief"][("step", "summary")]["done"][0].replace("{name}", "Ana")[:40].encode(), "the summary")
     s.home()
     s.leave()
@@ -913,10 +889,7 @@ def ctrl_c_every_debrief_step(binary, home):
 def ctrl_d_in_flow(binary, home):
     s = Session(binary, home)
     s.start()
-    s.child.send("/prepare Kim\r")
-    s.ask("role", name="Kim")
-    s.child.send("Park ranger\r")
-    s.ask("organisation", name="Kim")
+    s.prepare_to_organisation("Kim", "Park ranger")
     # With text on the line, Ctrl-D is an editing key (delete), not the end.
     s.type("National Trust")
     s.child.send("\x01")  # to the start of the line, where Ctrl-D deletes a character
