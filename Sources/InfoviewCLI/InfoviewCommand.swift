@@ -42,16 +42,19 @@ struct InfoviewCommand: ParsableCommand {
                 try chat(locations: Locations(), seed: nil, opening: nil)
                 return
             }
-            // `infoview check …`, the command scripts run: its own options are parsed alone when
-            // they parse; anything else (help, a mistake) goes through the whole description below,
-            // so that what is printed names `infoview check`.
+            // `infoview check …`, the command scripts run: its usual arguments are read directly;
+            // anything else (help, a mistake) goes through the whole description below, so that
+            // what is printed names `infoview check`.
             let arguments = Array(CommandLine.arguments.dropFirst())
-            if arguments.first == "check", var check = try? CheckCommand.parse(Array(arguments.dropFirst())) {
+            if arguments.first == "check", let check = CheckRun.parse(Array(arguments.dropFirst())) {
                 try check.run()
                 return
             }
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            // A bare status (a pitch found, a usage error already printed): no message to build.
+            Foundation.exit(code.rawValue)
         } catch let error as PromptError {
             exit(withError: TerminalSafeError(error))
         } catch let error as StoreError {

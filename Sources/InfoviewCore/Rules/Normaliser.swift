@@ -60,6 +60,14 @@ struct Normaliser: Sendable {
         }
     }
 
+    /// Whether one word needs no normalising: plain lower-case ASCII with no `replace` entry.
+    func isPlainWord(_ word: String) -> Bool {
+        for byte in word.utf8 where !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)) {
+            return false
+        }
+        return !word.isEmpty && !replacementHeads.contains(word)
+    }
+
     /// The tokens of a text.
     func tokens(of text: String) -> [Token] {
         tokens(of: Tokenizer.pieces(of: text))

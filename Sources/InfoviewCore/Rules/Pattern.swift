@@ -9,12 +9,12 @@
 /// ^  $            start or end of a clause (sentence start, or after a comma, colon or dash)
 /// /               a sentence break;  ?  a break after a question mark
 /// ```
-indirect enum PatternNode: Sendable, Equatable {
+enum PatternNode: Sendable, Equatable {
     case word(String)
     case concept(String)
     case sequence([PatternNode])
     case alternatives([PatternNode])
-    case optional(PatternNode)
+    indirect case optional(PatternNode)
     case gap(max: Int)
     /// A wildcard that ends a pattern: it takes as many words as the sentence has.
     case greedyGap(max: Int)

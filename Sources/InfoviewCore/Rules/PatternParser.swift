@@ -12,9 +12,9 @@ struct PatternParser {
         var parts: [[Lexer.Item]] = [[]]
         var depth = 0
         for token in tokens {
-            if token.text == "(" || token.text == "[" { depth += 1 }
-            if token.text == ")" || token.text == "]" { depth -= 1 }
-            if token.text == "&" && depth == 0 { parts.append([]) } else { parts[parts.count - 1].append(token) }
+            if token.kind == .open || token.kind == .openOptional { depth += 1 }
+            if token.kind == .close || token.kind == .closeOptional { depth -= 1 }
+            if token.kind == .all && depth == 0 { parts.append([]) } else { parts[parts.count - 1].append(token) }
         }
         var nodes: [PatternNode] = []
         for part in parts {
@@ -38,7 +38,7 @@ struct PatternParser {
         _ tokens: [Lexer.Item], _ position: inout Int, closing: String?, _ location: SourceLocation
     ) throws(PromptError) -> PatternNode {
         var options: [PatternNode] = [try sequence(tokens, &position, closing: closing, location)]
-        while position < tokens.count, tokens[position].text == "|" {
+        while position < tokens.count, tokens[position].kind == .choice {
             position += 1
             options.append(try sequence(tokens, &position, closing: closing, location))
         }
@@ -57,17 +57,17 @@ struct PatternParser {
         var nodes: [PatternNode] = []
         while position < tokens.count {
             let item = tokens[position]
-            switch item.text {
-            case "|":
+            switch item.kind {
+            case .choice:
                 return .sequence(nodes)
-            case ")", "]":
+            case .close, .closeOptional:
                 guard item.text == closing else {
                     throw PromptError(reason: .badPattern("'\(item.text)' without its opening bracket"), location: location)
                 }
                 return .sequence(nodes)
-            case "(", "[":
+            case .open, .openOptional:
                 position += 1
-                let close = item.text == "(" ? ")" : "]"
+                let close = item.kind == .open ? ")" : "]"
                 let inner = try alternatives(tokens, &position, closing: close, location)
                 guard position < tokens.count, tokens[position].text == close else {
                     throw PromptError(reason: .badPattern("'\(item.text)' is never closed with '\(close)'"), location: location)
@@ -75,47 +75,55 @@ struct PatternParser {
                 if case .sequence(let empty) = inner, empty.isEmpty {
                     throw PromptError(reason: .badPattern("empty '\(item.text)\(close)'"), location: location)
                 }
-                nodes.append(item.text == "(" ? inner : .optional(inner))
-            case "^": nodes.append(.clauseStart)
-            case "$": nodes.append(.clauseEnd)
-            case "/": nodes.append(.sentenceBreak(questionOnly: false))
-            case "?":
-                if position > 0, [")", "]"].contains(tokens[position - 1].text) {
+                nodes.append(item.kind == .open ? inner : .optional(inner))
+            case .clauseStart: nodes.append(.clauseStart)
+            case .clauseEnd: nodes.append(.clauseEnd)
+            case .sentenceBreak: nodes.append(.sentenceBreak(questionOnly: false))
+            case .question:
+                if position > 0, [.close, .closeOptional].contains(tokens[position - 1].kind) {
                     throw PromptError(
                         reason: .badPattern("'?' after a bracket: write [words] for optional words ('?' matches a question mark)"),
                         location: location)
                 }
                 nodes.append(.sentenceBreak(questionOnly: true))
-            default:
-                if item.text.hasPrefix("*") {
-                    let digits = item.text.dropFirst()
-                    guard let limit = digits.isEmpty ? 8 : Int(digits), limit >= 1, limit <= 40 else {
-                        throw PromptError(
-                            reason: .badPattern("'\(item.text)': a wildcard is * or *N with N from 1 to 40"),
-                            location: location)
+            case .all:
+                throw PromptError(reason: .badPattern("'&' joins whole patterns: it cannot stand inside brackets"), location: location)
+            case .wildcard:
+                let digits = item.text.utf8.dropFirst()
+                var limit = digits.isEmpty ? 8 : 0
+                for digit in digits {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit), limit <= 40 else {
+                        limit = 0
+                        break
                     }
-                    nodes.append(.gap(max: limit))
-                } else if item.text.hasPrefix("~") {
-                    let name = String(item.text.dropFirst())
-                    guard !name.isEmpty else {
-                        throw PromptError(reason: .badPattern("'~' needs a concept name right after it"), location: location)
-                    }
-                    nodes.append(.concept(name))
+                    limit = limit * 10 + Int(digit - UInt8(ascii: "0"))
+                }
+                guard limit >= 1, limit <= 40 else {
+                    throw PromptError(
+                        reason: .badPattern("'\(item.text)': a wildcard is * or *N with N from 1 to 40"), location: location)
+                }
+                nodes.append(.gap(max: limit))
+            case .concept:
+                let name = String(item.text.dropFirst())
+                guard !name.isEmpty else {
+                    throw PromptError(reason: .badPattern("'~' needs a concept name right after it"), location: location)
+                }
+                nodes.append(.concept(name))
+            case .word:
+                // A run of plain words is normalised together, so `intern ship` meets its
+                // `replace` block as typed text would.
+                var run = [item.text]
+                while position + 1 < tokens.count, tokens[position + 1].kind == .word {
+                    position += 1
+                    run.append(tokens[position].text)
+                }
+                for word in run { try Self.checkJoined(word, location) }
+                if run.allSatisfy(normaliser.isPlainWord) {
+                    nodes.append(contentsOf: run.map(PatternNode.word))
                 } else {
-                    // A run of plain words is normalised together, so `intern ship` meets its
-                    // `replace` block as typed text would.
-                    try Self.checkJoined(item.text, location)
-                    var run = item.text
-                    while position + 1 < tokens.count, Self.isWord(tokens[position + 1].text) {
-                        position += 1
-                        try Self.checkJoined(tokens[position].text, location)
-                        run += " " + tokens[position].text
-                    }
-                    let words =
-                        normaliser.isPlain(run)
-                        ? run.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) } : normaliser.words(of: run)
+                    let words = normaliser.words(of: run.joined(separator: " "))
                     guard !words.isEmpty else {
-                        throw PromptError(reason: .badPattern("'\(run)' is not a word"), location: location)
+                        throw PromptError(reason: .badPattern("'\(run.joined(separator: " "))' is not a word"), location: location)
                     }
                     nodes.append(contentsOf: words.map(PatternNode.word))
                 }
@@ -133,32 +141,47 @@ struct PatternParser {
 extension PatternParser {
     /// Typed text keeps `company's` whole; a lone `'s` in a pattern would never meet it.
     static func checkJoined(_ word: String, _ location: SourceLocation) throws(PromptError) {
-        guard word.hasPrefix("'") || word.hasPrefix("\u{2019}") else { return }
+        let bytes = word.utf8
+        guard bytes.first == UInt8(ascii: "'") || bytes.starts(with: [0xE2, 0x80, 0x99]) else { return }  // ' or ’
         throw PromptError(
             reason: .badPattern("'\(word)' stands apart from its word: write it joined, as it is typed (company's, don't)"),
             location: location)
-    }
-
-    static func isWord(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        return !Lexer.isOperator(first) && first != UInt8(ascii: "*") && first != UInt8(ascii: "~")
     }
 }
 
 /// Splits a pattern into brackets, operators and words, byte by byte (every operator is ASCII,
 /// and a word is whatever lies between them, so UTF-8 inside words passes through whole).
 private struct Lexer {
-    struct Item { var text: String }
+    enum Kind: Equatable {
+        case open, close, openOptional, closeOptional, choice, clauseStart, clauseEnd, sentenceBreak, question, all
+        /// `*` or `*N`.
+        case wildcard
+        /// `~name`.
+        case concept
+        case word
+    }
+
+    struct Item {
+        var kind: Kind
+        var text: String
+    }
+
     let text: String
 
     /// `( ) [ ] | ^ $ / ? &`: each is an item of its own.
-    static func isOperator(_ byte: UInt8) -> Bool {
+    static func operatorKind(_ byte: UInt8) -> Kind? {
         switch byte {
-        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"),
-            UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "&"):
-            return true
-        default:
-            return false
+        case UInt8(ascii: "("): .open
+        case UInt8(ascii: ")"): .close
+        case UInt8(ascii: "["): .openOptional
+        case UInt8(ascii: "]"): .closeOptional
+        case UInt8(ascii: "|"): .choice
+        case UInt8(ascii: "^"): .clauseStart
+        case UInt8(ascii: "$"): .clauseEnd
+        case UInt8(ascii: "/"): .sentenceBreak
+        case UInt8(ascii: "?"): .question
+        case UInt8(ascii: "&"): .all
+        default: nil
         }
     }
 
@@ -174,15 +197,23 @@ private struct Lexer {
         var text = text
         return text.withUTF8 { bytes in
             var items: [Item] = []
+            items.reserveCapacity(bytes.count / 3 + 1)
             var start = 0
             func flush(upTo end: Int) {
-                if end > start { items.append(Item(text: String(decoding: bytes[start..<end], as: UTF8.self))) }
+                guard end > start else { return }
+                let kind: Kind =
+                    switch bytes[start] {
+                    case UInt8(ascii: "*"): .wildcard
+                    case UInt8(ascii: "~"): .concept
+                    default: .word
+                    }
+                items.append(Item(kind: kind, text: String(decoding: bytes[start..<end], as: UTF8.self)))
             }
             for index in bytes.indices {
                 let byte = bytes[index]
-                if Self.isOperator(byte) {
+                if let kind = Self.operatorKind(byte) {
                     flush(upTo: index)
-                    items.append(Item(text: String(decoding: bytes[index...index], as: UTF8.self)))
+                    items.append(Item(kind: kind, text: String(UnicodeScalar(byte))))
                     start = index + 1
                 } else if Self.isSeparator(byte) {
                     flush(upTo: index)

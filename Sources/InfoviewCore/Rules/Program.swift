@@ -70,6 +70,8 @@ struct ProgramCompiler {
     /// Each concept's code, compiled once and copied (with its jumps moved) wherever it is used.
     private var conceptCode: [String: [Program.Instruction]] = [:]
     private var conceptFirsts: [String: (words: WordSet?, nullable: Bool)] = [:]
+    /// The one-word set of each word, made once and shared.
+    private var wordFirsts: [Int32: WordSet] = [:]
     private lazy var commonIDs = WordSet(Self.commonWords.map { vocabulary.intern($0) })
 
     init(vocabulary: Vocabulary, concepts: [String: (node: PatternNode, location: SourceLocation)]) {
@@ -245,7 +247,11 @@ struct ProgramCompiler {
     private mutating func firsts(of node: PatternNode, stack: [String]) -> (words: WordSet?, nullable: Bool) {
         switch node {
         case .word(let word):
-            return (WordSet([vocabulary.intern(word)]), false)
+            let id = vocabulary.intern(word)
+            if let cached = wordFirsts[id] { return (cached, false) }
+            let words = WordSet([id])
+            wordFirsts[id] = words
+            return (words, false)
         case .concept(let name):
             if let cached = conceptFirsts[name] { return cached }
             guard let concept = concepts[name], !stack.contains(name) else { return (nil, false) }

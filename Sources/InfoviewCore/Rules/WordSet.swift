@@ -7,7 +7,7 @@ struct WordSet: Sendable, Equatable {
     /// The bits, 64 words to an element (word id N is bit N % 64 of element N / 64).
     var storage: [UInt64] { bits }
 
-    init(_ ids: some Sequence<Int32>) {
+    init(_ ids: [Int32]) {
         for id in ids { insert(id) }
     }
 

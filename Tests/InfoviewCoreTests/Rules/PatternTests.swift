@@ -69,6 +69,8 @@ func captures() throws {
     ("(you)? hire", "t.rules:3: bad pattern: '?' after a bracket: write [words] for optional words ('?' matches a question mark)"),
     ("hire []", "t.rules:3: bad pattern: empty '[]'"),
     ("hire & ", "t.rules:3: bad pattern: '&' needs a pattern on each side"),
+    ("hire (me & you)", "t.rules:3: bad pattern: '&' joins whole patterns: it cannot stand inside brackets"),
+    ("hire *4x", "t.rules:3: bad pattern: '*4x': a wildcard is * or *N with N from 1 to 40"),
     ("hire (me | )", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
     ("hire [me | !]", "t.rules:3: bad pattern: a choice with nothing on one side of '|' (each side needs words; write [words] for optional ones)"),
     ("your company 's mission", "t.rules:3: bad pattern: ''s' stands apart from its word: write it joined, as it is typed (company's, don't)"),
