@@ -12,6 +12,7 @@ enum JSONLinesLoop {
     static func run(coach: Coach, explain: Bool) throws -> Bool {
         let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         var coaches = Array(repeating: coach, count: workers)
+        var writers = Array(repeating: JSONWriter(), count: workers)
         var pending: [UInt8] = []
         var output: [UInt8] = []
         output.reserveCapacity(1 << 17)
@@ -30,10 +31,10 @@ enum JSONLinesLoop {
             output.removeAll(keepingCapacity: true)
         }
         func answer(_ lines: [ArraySlice<UInt8>]) {
-            for reply in answers(to: lines, coaches: &coaches, explain: explain) {
-                if reply.flagged { flagged = true }
-                output.append(contentsOf: reply.line.utf8)
-                output.append(0x0A)
+            if answers(to: lines, coaches: &coaches, writers: &writers, explain: explain) { flagged = true }
+            for index in writers.indices {
+                output.append(contentsOf: writers[index].bytes)
+                writers[index].removeAll()
             }
         }
         while true {
@@ -64,34 +65,45 @@ enum JSONLinesLoop {
         return flagged
     }
 
-    /// The answers to some lines, in order; blank lines get none.
+    /// Writes the answers to some lines, each ending in a line break, into the workers' writers:
+    /// worker N answers the N-th share of the lines in order, so the writers read one after
+    /// another keep the input's order. Blank lines get no answer. Returns whether any line was
+    /// flagged as a pitch.
     private static func answers(
-        to lines: [ArraySlice<UInt8>], coaches: inout [Coach], explain: Bool
-    ) -> [(line: String, flagged: Bool)] {
+        to lines: [ArraySlice<UInt8>], coaches: inout [Coach], writers: inout [JSONWriter], explain: Bool
+    ) -> Bool {
         let lines = lines.map { line -> ArraySlice<UInt8> in line.last == 0x0D ? line.dropLast() : line }
             .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-        var results = Array(repeating: (line: "", flagged: false), count: lines.count)
         let workers = lines.count < linesWorthSharing ? 1 : coaches.count
-        results.withUnsafeMutableBufferPointer { results in
-            coaches.withUnsafeMutableBufferPointer { coaches in
-                let shared = Shared(results: results.baseAddress!, coaches: coaches.baseAddress!)
-                let share = (lines.count + workers - 1) / max(1, workers)
-                // Each worker has its own coach (its own scratch) and writes only its own slots.
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    let range = min(lines.count, worker * share)..<min(lines.count, (worker + 1) * share)
-                    for index in range {
-                        shared.results[index] = CheckReport.answerFlagging(
-                            jsonLine: lines[index], coach: &shared.coaches[worker], explain: explain)
+        var flags = Array(repeating: false, count: workers)
+        flags.withUnsafeMutableBufferPointer { flags in
+            writers.withUnsafeMutableBufferPointer { writers in
+                coaches.withUnsafeMutableBufferPointer { coaches in
+                    let shared = Shared(flags: flags.baseAddress!, writers: writers.baseAddress!, coaches: coaches.baseAddress!)
+                    let share = (lines.count + workers - 1) / max(1, workers)
+                    // Each worker has its own coach (its own scratch) and writer, and touches only those.
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        let range = min(lines.count, worker * share)..<min(lines.count, (worker + 1) * share)
+                        for index in range {
+                            if CheckReport.answer(
+                                jsonLine: lines[index], coach: &shared.coaches[worker], explain: explain,
+                                into: &shared.writers[worker])
+                            {
+                                shared.flags[worker] = true
+                            }
+                            shared.writers[worker].byte(0x0A)
+                        }
                     }
                 }
             }
         }
-        return results
+        return flags.contains(true)
     }
 
-    /// Pointers handed to the workers: each touches disjoint elements only.
+    /// Pointers handed to the workers: each touches its own elements only.
     private struct Shared: @unchecked Sendable {
-        let results: UnsafeMutablePointer<(line: String, flagged: Bool)>
+        let flags: UnsafeMutablePointer<Bool>
+        let writers: UnsafeMutablePointer<JSONWriter>
         let coaches: UnsafeMutablePointer<Coach>
     }
 }

@@ -11,19 +11,37 @@ public enum CheckReport {
     public static func answerFlagging(
         jsonLine bytes: some Collection<UInt8>, coach: inout Coach, explain: Bool = false
     ) -> (line: String, flagged: Bool) {
+        var output = JSONWriter()
+        let flagged = answer(jsonLine: bytes, coach: &coach, explain: explain, into: &output)
+        return (output.text, flagged)
+    }
+
+    /// Appends the answer to one line to `output` (without a line break); returns whether the
+    /// line was flagged as a pitch.
+    public static func answer(
+        jsonLine bytes: some Collection<UInt8>, coach: inout Coach, explain: Bool = false, into output: inout JSONWriter
+    ) -> Bool {
         let request: JSONValue
         do {
             request = try JSONValue.parse(bytes)
         } catch {
-            return (errorLine(id: .null, "not a JSON object: \(error.description)"), false)
+            output.raw(errorLine(id: .null, "not a JSON object: \(error.description)"))
+            return false
         }
-        guard case .object = request else { return (errorLine(id: .null, "each line must be a JSON object"), false) }
+        guard case .object = request else {
+            output.raw(errorLine(id: .null, "each line must be a JSON object"))
+            return false
+        }
         let id = request["id"] ?? .null
-        guard let text = request["text"]?.string else { return (errorLine(id: id, "the object has no \"text\" string"), false) }
+        guard let text = request["text"]?.string else {
+            output.raw(errorLine(id: id, "the object has no \"text\" string"))
+            return false
+        }
         let channel: Channel
         if let name = request["channel"]?.string {
             guard let given = Channel(rawValue: name) else {
-                return (errorLine(id: id, "unknown channel '\(name)' (expected question, spoken, email or note)"), false)
+                output.raw(errorLine(id: id, "unknown channel '\(name)' (expected question, spoken, email or note)"))
+                return false
             }
             channel = given
         } else {
@@ -31,7 +49,6 @@ public enum CheckReport {
         }
         let findings = coach.check(text, context: request["context"]?.string, channel: channel)
         let flagged = findings.contains { $0.severity == .pitch }
-        var output = JSONWriter()
         output.raw("{\"id\":")
         id.encode(into: &output)
         output.raw(flagged ? ",\"flagged\":true,\"flags\":[" : ",\"flagged\":false,\"flags\":[")
@@ -40,7 +57,7 @@ public enum CheckReport {
             append(finding, explain: explain, to: &output)
         }
         output.raw("]}")
-        return (output.text, flagged)
+        return flagged
     }
 
     /// One finding as a JSON object.

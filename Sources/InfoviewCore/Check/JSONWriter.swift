@@ -9,6 +9,16 @@ public struct JSONWriter {
         bytes.reserveCapacity(256)
     }
 
+    /// Empties the writer, keeping its storage.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends one byte (a line break between answers).
+    public mutating func byte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
     /// The JSON written so far, as text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -49,6 +59,13 @@ public struct JSONWriter {
         var runStart = 0
         var index = 0
         while index < source.count {
+            // Eight bytes at a time while they are printable ASCII other than `"` and `\`.
+            if index + 8 <= source.count,
+                !Self.mayNeedEscape(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
             let byte = source[index]
             guard Self.mayNeedEscape(byte) else {
                 index += 1
@@ -95,6 +112,17 @@ public struct JSONWriter {
     /// the C1 controls (C2) and of U+2028/2029 and the direction controls (E2).
     @inline(__always) private static func mayNeedEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// Whether eight bytes may hold one to escape: a byte below 0x20, `"`, `\`, DEL or any
+    /// byte of 0x80 and above (which the byte-by-byte path then looks at).
+    @inline(__always) private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0x7F))
     }
 
     /// Whether E2 followed by these two bytes is U+2028, U+2029, U+202A…U+202E or U+2066…U+2069.

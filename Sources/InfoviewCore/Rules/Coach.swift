@@ -10,6 +10,9 @@ public struct Coach {
     public let book: RuleBook
     /// Rules the person has muted: they never fire.
     public var muted: Set<String>
+    /// Whether findings list the normalised words a rule matched (`Finding.matched`, for `/why`
+    /// and `--explain`); a caller that never shows them saves the work.
+    public var keepsMatchedWords = true
     var matcher = Matcher()
     private var candidateScratch: [UInt64] = []
     private var present = WordSet()
@@ -138,10 +141,12 @@ public struct Coach {
             captures.append(scalars.text(Int(match.tokens[range.lowerBound].start)..<Int(match.tokens[range.upperBound - 1].end)))
         }
         var matched: [String] = []
-        for token in match.tokens[match.match.start..<match.match.end] {
-            matched.append(
-                token.id == Token.unknownWord
-                    ? scalars.text(Int(token.start)..<Int(token.end)).lowercased() : book.normaliser.vocabulary.word(token.id))
+        if keepsMatchedWords {
+            for token in match.tokens[match.match.start..<match.match.end] {
+                matched.append(
+                    token.id == Token.unknownWord
+                        ? scalars.text(Int(token.start)..<Int(token.end)).lowercased() : book.normaliser.vocabulary.word(token.id))
+            }
         }
         return Finding(
             rule: rule.id, severity: rule.severity, kind: rule.kind, start: span.lowerBound, end: span.upperBound,
@@ -224,20 +229,25 @@ enum Template {
     /// Replaces each `{key}` for which `value` has an answer; other braces stay as written.
     static func fill(_ template: String, value: (String) -> String?) -> String {
         guard template.containsByte(UInt8(ascii: "{")) else { return template }
-        var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}"), let replacement = value(String(rest[afterOpen..<close]))
-            else {
-                result += "{"
-                rest = rest[afterOpen...]
-                continue
+        var template = template
+        return template.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 64)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "{"),
+                    let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")),
+                    let replacement = value(String(decoding: bytes[(index + 1)..<close], as: UTF8.self))
+                {
+                    result.append(contentsOf: replacement.utf8)
+                    index = close + 1
+                } else {
+                    result.append(byte)
+                    index += 1
+                }
             }
-            result += replacement
-            rest = rest[rest.index(after: close)...]
+            return String(decoding: result, as: UTF8.self)
         }
-        return result + rest
     }
 }
