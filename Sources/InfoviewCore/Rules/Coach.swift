@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Pure: the same rules, text, context and channel always give the same findings. A `Coach`
 /// keeps scratch buffers between calls, so reuse one for many texts.
-public struct Coach {
+public struct Coach: Sendable {
     /// The compiled rules.
     public let book: RuleBook
     /// Rules the person has muted: they never fire.

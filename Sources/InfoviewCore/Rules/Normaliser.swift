@@ -10,28 +10,44 @@ struct Normaliser: Sendable {
 
     private struct Entry: Sendable {
         var id: Int32
-        var replacements: [Replacement]  // starting with this word, longest first
+        /// Indices into `replacements` of those starting with this word, longest first.
+        var replacements: [Int32]
     }
 
-    private var lexicon: [String: Entry] = [:]
+    /// A `replace` entry with its words looked up.
+    private struct Compiled: Sendable {
+        var source: Replacement
+        /// The `from` words as lexicon indices.
+        var from: [Int32]
+        /// The `to` words as token ids.
+        var to: [Int32]
+    }
+
+    /// Every word the rules mention or a `replace` entry reads, and what each stands for
+    /// (`entries`, by lexicon index).
+    private var lexicon = ByteLexicon()
+    private var entries: [Entry] = []
+    private var replacements: [Compiled] = []
     /// The first words of every `replace` entry.
     private var replacementHeads: Set<String> = []
-    private var replacementIDs: [[Int32]] = []
 
     /// Builds a normaliser for a vocabulary that already holds every word the rules mention.
     init(replacements: [Replacement], vocabulary: inout Vocabulary) {
         for replacement in replacements {
             for word in replacement.to { _ = vocabulary.intern(word) }
         }
+        self.vocabulary = vocabulary
         for (word, id) in vocabulary.ids {
-            lexicon[word] = Entry(id: id, replacements: [])
+            entries[Int(key(word))].id = id
         }
         for replacement in replacements.sorted(by: { $0.from.count > $1.from.count }) {
             guard let first = replacement.from.first else { continue }
             replacementHeads.insert(first)
-            lexicon[first, default: Entry(id: Token.unknownWord, replacements: [])].replacements.append(replacement)
+            let from = replacement.from.map { key($0) }
+            let to = replacement.to.map { self.vocabulary.id(of: $0) }
+            self.replacements.append(Compiled(source: replacement, from: from, to: to))
+            entries[Int(from[0])].replacements.append(Int32(self.replacements.count - 1))
         }
-        self.vocabulary = vocabulary
     }
 
     /// The vocabulary the ids refer to.
@@ -39,10 +55,18 @@ struct Normaliser: Sendable {
 
     /// Adds the ids of words interned after the normaliser was built (pattern words).
     mutating func refresh(from vocabulary: Vocabulary) {
-        for (word, id) in vocabulary.ids where lexicon[word]?.id ?? Token.unknownWord == Token.unknownWord {
-            lexicon[word, default: Entry(id: id, replacements: [])].id = id
+        for (word, id) in vocabulary.ids {
+            let index = Int(key(word))
+            if entries[index].id == Token.unknownWord { entries[index].id = id }
         }
         self.vocabulary = vocabulary
+    }
+
+    /// The lexicon index of a word, adding it (standing for no token id yet) if new.
+    private mutating func key(_ word: String) -> Int32 {
+        let index = lexicon.insert(word)
+        if Int(index) == entries.count { entries.append(Entry(id: Token.unknownWord, replacements: [])) }
+        return index
     }
 
     /// Whether words need no normalising: plain lower-case ASCII with no `replace` entry.
@@ -70,77 +94,91 @@ struct Normaliser: Sendable {
 
     /// The tokens of a text.
     func tokens(of text: String) -> [Token] {
-        tokens(of: Tokenizer.pieces(of: text))
-    }
-
-    /// The words of a text after contractions and replacements, as strings (for patterns).
-    func words(of text: String) -> [String] {
-        var words: [String] = []
-        for piece in Tokenizer.pieces(of: text) {
-            guard case .word(let raw) = piece else { continue }
-            words.append(contentsOf: Self.splitContraction(raw.text))
-        }
-        return applyReplacements(words)
-    }
-
-    func tokens(of pieces: [RawPiece]) -> [Token] {
+        let scanned = Tokenizer.scan(text)
         var tokens: [Token] = []
-        tokens.reserveCapacity(pieces.count + 4)
-        var words: [RawWord] = []
-        words.reserveCapacity(pieces.count)
-        for piece in pieces {
-            switch piece {
-            case .word(let raw):
-                if raw.text.containsByte(UInt8(ascii: "'")) {
-                    let parts = Self.splitContraction(raw.text)
-                    for (index, part) in parts.enumerated() {
-                        var word = raw
-                        word.text = part
-                        word.flags = raw.flags & (index == 0 ? Token.startsClause : 0)
-                            | raw.flags & (index == parts.count - 1 ? Token.endsClause : 0)
-                        words.append(word)
+        tokens.reserveCapacity(scanned.pieces.count + 4)
+        var words: [Word] = []
+        words.reserveCapacity(scanned.pieces.count)
+        scanned.letters.withUnsafeBufferPointer { letters in
+            for piece in scanned.pieces {
+                switch piece {
+                case .word(let raw):
+                    let bytes = UnsafeBufferPointer(
+                        rebasing: letters[Int(raw.letters.lowerBound)..<Int(raw.letters.upperBound)])
+                    guard bytes.contains(UInt8(ascii: "'")) else {
+                        words.append(Word(key: lexicon.index(of: bytes) ?? -1, start: raw.start, end: raw.end, flags: raw.flags))
+                        continue
                     }
-                } else {
-                    words.append(raw)
+                    let parts = Self.splitContraction(String(decoding: bytes, as: UTF8.self))
+                    for (index, part) in parts.enumerated() {
+                        let flags =
+                            raw.flags & (index == 0 ? Token.startsClause : 0)
+                            | raw.flags & (index == parts.count - 1 ? Token.endsClause : 0)
+                        words.append(Word(key: lexicon.index(of: part) ?? -1, start: raw.start, end: raw.end, flags: flags))
+                    }
+                case .sentenceBreak(let isQuestion, let start, let end):
+                    emit(words, into: &tokens)
+                    words.removeAll(keepingCapacity: true)
+                    tokens.append(
+                        Token(id: isQuestion ? Token.questionBreak : Token.statementBreak, start: start, end: end, flags: 0))
                 }
-            case .sentenceBreak(let isQuestion, let start, let end):
-                emit(words, into: &tokens)
-                words.removeAll(keepingCapacity: true)
-                tokens.append(
-                    Token(id: isQuestion ? Token.questionBreak : Token.statementBreak, start: start, end: end, flags: 0))
             }
         }
         emit(words, into: &tokens)
         return tokens
     }
 
-    private func emit(_ words: [RawWord], into tokens: inout [Token]) {
+    /// The words of a text after contractions and replacements, as strings (for patterns).
+    func words(of text: String) -> [String] {
+        let scanned = Tokenizer.scan(text)
+        var words: [String] = []
+        for piece in scanned.pieces {
+            guard case .word(let raw) = piece else { continue }
+            words.append(contentsOf: Self.splitContraction(scanned.text(of: raw)))
+        }
+        return applyReplacements(words)
+    }
+
+    /// A word of the text after contractions, looked up (-1: a word no rule reads).
+    private struct Word {
+        var key: Int32
+        var start: Int32
+        var end: Int32
+        var flags: UInt8
+    }
+
+    private func emit(_ words: [Word], into tokens: inout [Token]) {
         var index = 0
         while index < words.count {
-            let entry = lexicon[words[index].text]
-            if let entry, !entry.replacements.isEmpty,
-                let replacement = entry.replacements.first(where: { matches($0.from, words, at: index) })
+            let word = words[index]
+            guard word.key >= 0 else {
+                tokens.append(Token(id: Token.unknownWord, start: word.start, end: word.end, flags: word.flags))
+                index += 1
+                continue
+            }
+            let entry = entries[Int(word.key)]
+            if !entry.replacements.isEmpty,
+                let chosen = entry.replacements.first(where: { matches(replacements[Int($0)].from, words, at: index) })
             {
-                let first = words[index]
+                let replacement = replacements[Int(chosen)]
                 let last = words[index + replacement.from.count - 1]
-                for (position, word) in replacement.to.enumerated() {
+                for (position, id) in replacement.to.enumerated() {
                     var flags: UInt8 = 0
-                    if position == 0 { flags |= first.flags & Token.startsClause }
+                    if position == 0 { flags |= word.flags & Token.startsClause }
                     if position == replacement.to.count - 1 { flags |= last.flags & Token.endsClause }
-                    tokens.append(Token(id: vocabulary.id(of: word), start: first.start, end: last.end, flags: flags))
+                    tokens.append(Token(id: id, start: word.start, end: last.end, flags: flags))
                 }
                 index += replacement.from.count
                 continue
             }
-            let word = words[index]
-            tokens.append(Token(id: entry?.id ?? Token.unknownWord, start: word.start, end: word.end, flags: word.flags))
+            tokens.append(Token(id: entry.id, start: word.start, end: word.end, flags: word.flags))
             index += 1
         }
     }
 
-    private func matches(_ from: [String], _ words: [RawWord], at index: Int) -> Bool {
+    private func matches(_ from: [Int32], _ words: [Word], at index: Int) -> Bool {
         guard index + from.count <= words.count else { return false }
-        for offset in 1..<max(from.count, 1) where words[index + offset].text != from[offset] {
+        for offset in 1..<max(from.count, 1) where words[index + offset].key != from[offset] {
             return false
         }
         return true
@@ -150,11 +188,13 @@ struct Normaliser: Sendable {
         var result: [String] = []
         var index = 0
         while index < words.count {
-            if let entry = lexicon[words[index]],
-                let replacement = entry.replacements.first(where: { from in
-                    index + from.from.count <= words.count && Array(words[index..<index + from.from.count]) == from.from
+            if let key = lexicon.index(of: words[index]),
+                let chosen = entries[Int(key)].replacements.first(where: { chosen in
+                    let from = replacements[Int(chosen)].source.from
+                    return index + from.count <= words.count && Array(words[index..<index + from.count]) == from
                 })
             {
+                let replacement = replacements[Int(chosen)].source
                 result.append(contentsOf: replacement.to)
                 index += replacement.from.count
             } else {

@@ -29,8 +29,9 @@ struct Token: Sendable, Equatable {
 
 /// A word as written, before contractions and variants are resolved.
 struct RawWord: Sendable, Equatable {
-    /// Lower case, accents folded, apostrophes unified to `'`.
-    var text: String
+    /// Where its bytes lie in the scan's `letters`: lower case, accents folded, apostrophes
+    /// unified to `'`.
+    var letters: Range<Int32>
     var start: Int32
     var end: Int32
     var flags: UInt8
@@ -40,4 +41,15 @@ struct RawWord: Sendable, Equatable {
 enum RawPiece: Sendable, Equatable {
     case word(RawWord)
     case sentenceBreak(isQuestion: Bool, start: Int32, end: Int32)
+}
+
+/// A scanned text: its pieces, and the letters of its words end to end.
+struct ScannedText: Sendable {
+    var pieces: [RawPiece]
+    var letters: [UInt8]
+
+    /// A word's letters as text.
+    func text(of word: RawWord) -> String {
+        String(decoding: letters[Int(word.letters.lowerBound)..<Int(word.letters.upperBound)], as: UTF8.self)
+    }
 }

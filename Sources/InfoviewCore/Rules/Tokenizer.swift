@@ -5,7 +5,7 @@
 /// line breaks end a sentence (not after `Mr.` or inside `3.30` or `c.v.`); commas, colons,
 /// dashes, brackets and quotes end a clause.
 enum Tokenizer {
-    static func pieces(of text: String) -> [RawPiece] {
+    static func scan(_ text: String) -> ScannedText {
         var text = text
         return text.withUTF8 { bytes in
             var scanner = Scanner(bytes: bytes)
@@ -18,6 +18,8 @@ enum Tokenizer {
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var pieces: [RawPiece] = []
+    /// The letters of the words finished so far, end to end.
+    var letters: [UInt8] = []
     var word: [UInt8] = []
     var wordStart = 0
     var pendingClauseStart = true
@@ -29,6 +31,7 @@ private struct Scanner {
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         pieces.reserveCapacity(bytes.count / 4 + 4)
+        letters.reserveCapacity(bytes.count)
         word.reserveCapacity(32)
     }
 
@@ -53,7 +56,7 @@ private struct Scanner {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    mutating func run() -> [RawPiece] {
+    mutating func run() -> ScannedText {
         while position < bytes.count {
             let byte = bytes[position]
             // Most of any text: ASCII letters and digits, which only extend the word.
@@ -80,7 +83,7 @@ private struct Scanner {
         }
         finishWord(at: scalarIndex)
         markClauseEnd()
-        return pieces
+        return ScannedText(pieces: pieces, letters: letters)
     }
 
     /// Any scalar but an ASCII letter or digit (`run` takes those itself).
@@ -123,11 +126,13 @@ private struct Scanner {
                 : String(decoding: word, as: UTF8.self).first?.isNumber ?? false
             if !isNumber { word.removeAll { $0 == UInt8(ascii: ".") } }
         }
-        let text = String(decoding: word, as: UTF8.self)
+        let first = Int32(letters.count)
+        letters.append(contentsOf: word)
         word.removeAll(keepingCapacity: true)
         let flags = pendingClauseStart ? Token.startsClause : 0
         pendingClauseStart = false
-        pieces.append(.word(RawWord(text: text, start: Int32(wordStart), end: Int32(end), flags: flags)))
+        pieces.append(
+            .word(RawWord(letters: first..<Int32(letters.count), start: Int32(wordStart), end: Int32(end), flags: flags)))
     }
 
     mutating func separator(_ scalar: Unicode.Scalar, next: Unicode.Scalar) {
@@ -136,9 +141,7 @@ private struct Scanner {
         case "?":
             sentenceBreak(isQuestion: true, at: index)
         case ".", "!", ";", "\n", "\u{2026}", "\u{2029}", "\u{2028}":
-            if scalar == ".", case .word(let last)? = pieces.last, Self.abbreviations.contains(last.text),
-                last.end == Int32(index)
-            {
+            if scalar == ".", case .word(let last)? = pieces.last, last.end == Int32(index), isAbbreviation(last) {
                 return
             }
             sentenceBreak(isQuestion: false, at: index)
@@ -175,7 +178,16 @@ private struct Scanner {
         }
     }
 
-    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "approx"]
+    static let abbreviations: [[UInt8]] = ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "approx"].map { Array($0.utf8) }
+
+    /// Whether a word is one after which a full stop does not end the sentence (`Mr.`).
+    func isAbbreviation(_ word: RawWord) -> Bool {
+        let lower = Int(word.letters.lowerBound)
+        let count = Int(word.letters.upperBound) - lower
+        return Self.abbreviations.contains { abbreviation in
+            abbreviation.count == count && abbreviation.indices.allSatisfy { letters[lower + $0] == abbreviation[$0] }
+        }
+    }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}" || scalar == "`"

@@ -35,7 +35,7 @@ func offsets() throws {
 
 @Test("sentences end at . ! ? ; and line breaks, not after Mr. or inside numbers")
 func sentenceBreaks() {
-    let pieces = Tokenizer.pieces(of: "Dear Mr. Liu,\nThanks! Is 3.5 ok? Yes; fine")
+    let pieces = Tokenizer.scan("Dear Mr. Liu,\nThanks! Is 3.5 ok? Yes; fine").pieces
     let breaks = pieces.filter { if case .sentenceBreak = $0 { return true } else { return false } }
     #expect(breaks.count == 4)
 }
