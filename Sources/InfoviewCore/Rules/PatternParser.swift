@@ -7,6 +7,7 @@ struct PatternParser {
 
     /// Parses one pattern; errors carry the location of the line.
     func parse(_ text: String, at location: SourceLocation) throws(PromptError) -> PatternNode {
+        if let words = plainWords(text) { return .sequence(words.map(PatternNode.word)) }
         let tokens = Lexer(text: text).all()
         // `a & b & c`: each part somewhere in the same sentence, in any order.
         var parts: [[Lexer.Item]] = [[]]
@@ -32,6 +33,29 @@ struct PatternParser {
             nodes.append(node)
         }
         return nodes.count == 1 ? nodes[0] : .allOf(nodes)
+    }
+
+    /// The words of a pattern that is only plain words (most concept entries, many patterns),
+    /// read without the general parser: lower-case ASCII letters and digits between single
+    /// spaces, none with a `replace` entry. Nil for anything else.
+    private func plainWords(_ text: String) -> [String]? {
+        for byte in text.utf8 where !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x20) {
+            return nil
+        }
+        var words: [String] = []
+        var word = ""
+        for character in text.unicodeScalars {
+            if character != " " {
+                word.unicodeScalars.append(character)
+                continue
+            }
+            guard normaliser.isPlainWord(word) else { return nil }
+            words.append(word)
+            word = ""
+        }
+        guard normaliser.isPlainWord(word) else { return nil }
+        words.append(word)
+        return words
     }
 
     private func alternatives(
