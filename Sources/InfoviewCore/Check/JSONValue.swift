@@ -37,12 +37,21 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Parses one JSON text; the message says what is wrong and where.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSONValue {
-        var reader = Reader(bytes: Array(bytes))
-        reader.skipSpace()
-        let value = try reader.value(depth: 0)
-        reader.skipSpace()
-        guard reader.index == reader.bytes.count else { throw reader.error("unexpected text after the JSON value") }
-        return value
+        let read = bytes.withContiguousStorageIfAvailable { parse(buffer: $0) } ?? Array(bytes).withUnsafeBufferPointer { parse(buffer: $0) }
+        return try read.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONError> {
+        var reader = Reader(bytes: buffer)
+        do throws(JSONError) {
+            reader.skipSpace()
+            let value = try reader.value(depth: 0)
+            reader.skipSpace()
+            guard reader.index == reader.bytes.count else { throw reader.error("unexpected text after the JSON value") }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The value written as compact JSON.
@@ -99,7 +108,7 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
 }
 
 private struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
     func error(_ message: String) -> JSONError {
@@ -129,7 +138,7 @@ private struct Reader {
 
     mutating func literal(_ word: String, _ value: JSONValue) throws(JSONError) -> JSONValue {
         let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
+        guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
             throw error("expected \(word)")
         }
         index += expected.count
@@ -139,9 +148,38 @@ private struct Reader {
     mutating func number() throws(JSONError) -> JSONValue {
         let start = index
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard Double(text) != nil else { throw error("bad number '\(text)'") }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        guard Self.isJSONNumber(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+            throw error("bad number '\(text)'")
+        }
         return .number(text)
+    }
+
+    /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    static func isJSONNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if digits() == 0 {
+            return false
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == bytes.count
     }
 
     /// A byte that may be part of a JSON number: a digit, a sign, a point or an exponent.
@@ -177,6 +215,7 @@ private struct Reader {
     mutating func object(depth: Int) throws(JSONError) -> JSONValue {
         index += 1
         var members: [(String, JSONValue)] = []
+        members.reserveCapacity(4)
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -208,12 +247,13 @@ private struct Reader {
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
                 // Most strings have no escapes: decoded straight from the line.
-                if utf8.isEmpty { return String(decoding: bytes[plainStart..<index], as: UTF8.self) }
-                utf8.append(contentsOf: bytes[plainStart..<index])
+                let plain = UnsafeBufferPointer(rebasing: bytes[plainStart..<index])
+                if utf8.isEmpty { return String(decoding: plain, as: UTF8.self) }
+                utf8.append(contentsOf: plain)
                 return String(decoding: utf8, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
-                utf8.append(contentsOf: bytes[plainStart..<index])
+                utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
                 index += 1
                 guard index < bytes.count else { break }
                 let escaped = bytes[index]
