@@ -28,8 +28,6 @@ struct Normaliser: Sendable {
     private var lexicon = ByteLexicon()
     private var entries: [Entry] = []
     private var replacements: [Compiled] = []
-    /// The first words of every `replace` entry.
-    private var replacementHeads: Set<String> = []
 
     /// Builds a normaliser for a vocabulary that already holds every word the rules mention.
     init(replacements: [Replacement], vocabulary: inout Vocabulary) {
@@ -41,8 +39,7 @@ struct Normaliser: Sendable {
             entries[Int(key(word))].id = id
         }
         for replacement in replacements.sorted(by: { $0.from.count > $1.from.count }) {
-            guard let first = replacement.from.first else { continue }
-            replacementHeads.insert(first)
+            guard !replacement.from.isEmpty else { continue }
             let from = replacement.from.map { key($0) }
             let to = replacement.to.map { self.vocabulary.id(of: $0) }
             self.replacements.append(Compiled(source: replacement, from: from, to: to))
@@ -69,27 +66,14 @@ struct Normaliser: Sendable {
         return index
     }
 
-    /// Whether words need no normalising: plain lower-case ASCII with no `replace` entry.
-    func isPlain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x20) {
-                return false
-            }
-            guard !replacementHeads.isEmpty else { return true }
-            for word in bytes.split(separator: 0x20) where replacementHeads.contains(String(decoding: word, as: UTF8.self)) {
-                return false
-            }
-            return true
-        }
-    }
-
     /// Whether one word needs no normalising: plain lower-case ASCII with no `replace` entry.
     func isPlainWord(_ word: String) -> Bool {
         for byte in word.utf8 where !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)) {
             return false
         }
-        return !word.isEmpty && !replacementHeads.contains(word)
+        guard !word.isEmpty else { return false }
+        guard let key = lexicon.index(of: word) else { return true }
+        return entries[Int(key)].replacements.isEmpty
     }
 
     /// The tokens of a text.

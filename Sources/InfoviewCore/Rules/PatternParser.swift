@@ -7,7 +7,7 @@ struct PatternParser {
 
     /// Parses one pattern; errors carry the location of the line.
     func parse(_ text: String, at location: SourceLocation) throws(PromptError) -> PatternNode {
-        if let words = plainWords(text) { return .sequence(words.map(PatternNode.word)) }
+        if let words = plainWords(text) { return Self.joined(words.map(PatternNode.word)) }
         let tokens = Lexer(text: text).all()
         // `a & b & c`: each part somewhere in the same sentence, in any order.
         var parts: [[Lexer.Item]] = [[]]
@@ -83,12 +83,12 @@ struct PatternParser {
             let item = tokens[position]
             switch item.kind {
             case .choice:
-                return .sequence(nodes)
+                return Self.joined(nodes)
             case .close, .closeOptional:
                 guard item.text == closing else {
                     throw PromptError(reason: .badPattern("'\(item.text)' without its opening bracket"), location: location)
                 }
-                return .sequence(nodes)
+                return Self.joined(nodes)
             case .open, .openOptional:
                 position += 1
                 let close = item.kind == .open ? ")" : "]"
@@ -134,6 +134,11 @@ struct PatternParser {
                 }
                 nodes.append(.concept(name))
             case .word:
+                try Self.checkJoined(item.text, location)
+                if position + 1 == tokens.count || tokens[position + 1].kind != .word, normaliser.isPlainWord(item.text) {
+                    nodes.append(.word(item.text))
+                    break
+                }
                 // A run of plain words is normalised together, so `intern ship` meets its
                 // `replace` block as typed text would.
                 var run = [item.text]
@@ -158,11 +163,16 @@ struct PatternParser {
             let opening = closing == ")" ? "(" : "["
             throw PromptError(reason: .badPattern("'\(opening)' is never closed with '\(closing)'"), location: location)
         }
-        return .sequence(nodes)
+        return Self.joined(nodes)
     }
 }
 
 extension PatternParser {
+    /// A sequence of one element is that element (`(a | b c)` is a word or a sequence).
+    static func joined(_ nodes: [PatternNode]) -> PatternNode {
+        nodes.count == 1 ? nodes[0] : .sequence(nodes)
+    }
+
     /// Typed text keeps `company's` whole; a lone `'s` in a pattern would never meet it.
     static func checkJoined(_ word: String, _ location: SourceLocation) throws(PromptError) {
         let bytes = word.utf8
