@@ -5,14 +5,13 @@ import InfoviewCore
 /// lines of a block (on every core when there are many), writes the answers in input order, and
 /// flushes before every read so that answers stream as lines arrive.
 enum JSONLinesLoop {
-    /// Below this many lines in a block, one core answers them all.
-    static let linesWorthSharing = 64
+    /// How many lines one core answers at a time: few enough that the cores finish a block
+    /// together, enough that handing out runs costs nothing.
+    static let linesPerRun = 48
 
     /// Runs to the end of input; returns whether any line was flagged as a pitch.
     static func run(coach: Coach, explain: Bool) throws -> Bool {
-        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-        var coaches = Array(repeating: coach, count: workers)
-        var writers = Array(repeating: JSONWriter(), count: workers)
+        var writers: [JSONWriter] = []
         var pending: [UInt8] = []
         var output: [UInt8] = []
         output.reserveCapacity(1 << 17)
@@ -31,7 +30,7 @@ enum JSONLinesLoop {
             output.removeAll(keepingCapacity: true)
         }
         func answer(_ lines: [ArraySlice<UInt8>]) {
-            if answers(to: lines, coaches: &coaches, writers: &writers, explain: explain) { flagged = true }
+            if answers(to: lines, coach: coach, writers: &writers, explain: explain) { flagged = true }
             for index in writers.indices {
                 output.append(contentsOf: writers[index].bytes)
                 writers[index].removeAll()
@@ -65,34 +64,29 @@ enum JSONLinesLoop {
         return flagged
     }
 
-    /// Writes the answers to some lines, each ending in a line break, into the workers' writers:
-    /// worker N answers the N-th share of the lines in order, so the writers read one after
-    /// another keep the input's order. Blank lines get no answer. Returns whether any line was
-    /// flagged as a pitch.
+    /// Writes the answers to some lines, each ending in a line break, into `writers`: the lines
+    /// are cut into runs of `linesPerRun`, which the cores take as they come free, each run into
+    /// its own writer, so the writers read one after another keep the input's order. Blank lines
+    /// get no answer. Returns whether any line was flagged as a pitch.
     private static func answers(
-        to lines: [ArraySlice<UInt8>], coaches: inout [Coach], writers: inout [JSONWriter], explain: Bool
+        to lines: [ArraySlice<UInt8>], coach: Coach, writers: inout [JSONWriter], explain: Bool
     ) -> Bool {
         let lines = lines.map { line -> ArraySlice<UInt8> in line.last == 0x0D ? line.dropLast() : line }
             .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-        let workers = lines.count < linesWorthSharing ? 1 : coaches.count
-        var flags = Array(repeating: false, count: workers)
+        let runs = (lines.count + linesPerRun - 1) / linesPerRun
+        while writers.count < runs { writers.append(JSONWriter()) }
+        var flags = Array(repeating: false, count: runs)
         flags.withUnsafeMutableBufferPointer { flags in
             writers.withUnsafeMutableBufferPointer { writers in
-                coaches.withUnsafeMutableBufferPointer { coaches in
-                    let shared = Shared(flags: flags.baseAddress!, writers: writers.baseAddress!, coaches: coaches.baseAddress!)
-                    let share = (lines.count + workers - 1) / max(1, workers)
-                    // Each worker has its own coach (its own scratch) and writer, and touches only those.
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        let range = min(lines.count, worker * share)..<min(lines.count, (worker + 1) * share)
-                        for index in range {
-                            if CheckReport.answer(
-                                jsonLine: lines[index], coach: &shared.coaches[worker], explain: explain,
-                                into: &shared.writers[worker])
-                            {
-                                shared.flags[worker] = true
-                            }
-                            shared.writers[worker].byte(0x0A)
+                let shared = Shared(flags: flags.baseAddress!, writers: writers.baseAddress!)
+                // Each run has its own copy of the coach (its own scratch) and its own writer.
+                DispatchQueue.concurrentPerform(iterations: runs) { run in
+                    var coach = coach
+                    for index in (run * linesPerRun)..<min(lines.count, (run + 1) * linesPerRun) {
+                        if CheckReport.answer(jsonLine: lines[index], coach: &coach, explain: explain, into: &shared.writers[run]) {
+                            shared.flags[run] = true
                         }
+                        shared.writers[run].byte(0x0A)
                     }
                 }
             }
@@ -100,10 +94,9 @@ enum JSONLinesLoop {
         return flags.contains(true)
     }
 
-    /// Pointers handed to the workers: each touches its own elements only.
+    /// Pointers handed to the workers: each run touches its own elements only.
     private struct Shared: @unchecked Sendable {
         let flags: UnsafeMutablePointer<Bool>
         let writers: UnsafeMutablePointer<JSONWriter>
-        let coaches: UnsafeMutablePointer<Coach>
     }
 }
