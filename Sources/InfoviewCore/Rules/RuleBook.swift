@@ -112,6 +112,13 @@ public final class RuleBook: Sendable {
     }
 
     static func compile(_ files: [RuleFile], workers: Int = 1) throws(PromptError) -> RuleBook {
+        let (normaliser, vocabulary) = try normaliser(for: files)
+        let ahead = ParsedPatterns(files, parser: PatternParser(normaliser: normaliser), workers: workers)
+        return try compile(files, normaliser: normaliser, vocabulary: vocabulary, ahead: ahead)
+    }
+
+    /// The normaliser of some rule files (their `replace` blocks), and the vocabulary it starts.
+    static func normaliser(for files: [RuleFile]) throws(PromptError) -> (Normaliser, Vocabulary) {
         var vocabulary = Vocabulary()
         // Replacements first: patterns are normalised with them.
         var replacements: [Normaliser.Replacement] = []
@@ -126,9 +133,15 @@ public final class RuleBook: Sendable {
                 replacements.append(.init(from: fromWords, to: toWords))
             }
         }
-        var normaliser = Normaliser(replacements: replacements, vocabulary: &vocabulary)
-        let parser = PatternParser(normaliser: normaliser)
-        let ahead = workers > 1 ? ParsedPatterns(files, parser: parser, workers: workers) : ParsedPatterns()
+        let normaliser = Normaliser(replacements: replacements, vocabulary: &vocabulary)
+        return (normaliser, vocabulary)
+    }
+
+    /// Compiles the files with their patterns parsed by `ahead`.
+    static func compile(
+        _ files: [RuleFile], normaliser: Normaliser, vocabulary: Vocabulary, ahead: ParsedPatterns
+    ) throws(PromptError) -> RuleBook {
+        var normaliser = normaliser
 
         var concepts: [String: (node: PatternNode, location: SourceLocation)] = [:]
         for file in files {
@@ -137,13 +150,13 @@ public final class RuleBook: Sendable {
                     throw PromptError(reason: .duplicateName("concept \(concept.name)", firstSeen: first.location), location: concept.location)
                 }
                 var options: [PatternNode] = []
-                for entry in concept.entries { options.append(try ahead.node(entry, parser: parser)) }
+                for entry in concept.entries { options.append(try ahead.node(entry)) }
                 concepts[concept.name] = (options.count == 1 ? options[0] : .alternatives(options), concept.location)
             }
         }
         var compiler = ProgramCompiler(vocabulary: vocabulary, concepts: concepts)
         func program(_ source: PatternSource) throws(PromptError) -> Program {
-            try compiler.compile(try ahead.node(source, parser: parser), at: source.location)
+            try compiler.compile(try ahead.node(source), at: source.location)
         }
         func programs(_ sources: [PatternSource]) throws(PromptError) -> [Program] {
             var result: [Program] = []

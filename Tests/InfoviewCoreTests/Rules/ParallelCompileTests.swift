@@ -21,6 +21,19 @@ struct ParallelCompileTests {
         }
     }
 
+    @Test("every pattern the compiler asks for was parsed ahead, in the order it asks", arguments: [2, 3, 8])
+    func parsedAheadInOrder(workers: Int) throws {
+        var files: [RuleFile] = []
+        for file in Self.shippedRules { files.append(try RuleParser.parse(file.text, file: file.name)) }
+        let (normaliser, vocabulary) = try RuleBook.normaliser(for: files)
+        let ahead = ParsedPatterns(files, parser: PatternParser(normaliser: normaliser), workers: workers)
+        let book = try RuleBook.compile(files, normaliser: normaliser, vocabulary: vocabulary, ahead: ahead)
+        #expect(ahead.count > 1000)
+        #expect(ahead.servedAhead == ahead.count)
+        let alone = try RuleBook.compile(files, workers: 1)
+        #expect(book.programs.map(\.code) == alone.programs.map(\.code))
+    }
+
     @Test("the first mistake in file order is the one reported, whether it is found parsing or compiling")
     func sameMistake() {
         // A rule naming an unknown concept (found while compiling) comes before a pattern that
