@@ -128,6 +128,9 @@ struct Matcher {
                                         guard pos < end, sets.contains(tokens[pos].id, inSet: Int(index)) else { break thread }
                                         pos += 1
                                         pc += 1
+                                    case .peek(let index):
+                                        guard pos < end, sets.contains(tokens[pos].id, inSet: Int(index)) else { break thread }
+                                        pc += 1
                                     case .anyWord:
                                         guard pos < end, !tokens[pos].isBreak else { break thread }
                                         pos += 1
@@ -150,7 +153,8 @@ struct Matcher {
                                         func failsAtOnce(_ target: Int32) -> Bool {
                                             switch code[Int(target)] {
                                             case .word(let id): return pos >= end || tokens[pos].id != id
-                                            case .set(let index): return pos >= end || !sets.contains(tokens[pos].id, inSet: Int(index))
+                                            case .set(let index), .peek(let index):
+                                                return pos >= end || !sets.contains(tokens[pos].id, inSet: Int(index))
                                             default: return false
                                             }
                                         }

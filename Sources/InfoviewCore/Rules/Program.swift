@@ -6,6 +6,9 @@ final class Program: Sendable {
     enum Instruction: Sendable, Equatable {
         case word(Int32)
         case set(Int32)  // index into the shared `WordSet` table
+        /// The next word is in a set, which it does not consume: what a concept of several
+        /// words begins with, so that a choice can drop it at once when its first word is absent.
+        case peek(Int32)
         case anyWord
         case sentenceBreak(questionOnly: Bool)
         case clauseStart
@@ -70,6 +73,7 @@ struct ProgramCompiler {
     /// Each concept's code, compiled once and copied (with its jumps moved) wherever it is used.
     private var conceptCode: [String: [Program.Instruction]] = [:]
     private var conceptFirsts: [String: (words: WordSet?, nullable: Bool)] = [:]
+    private var conceptPeeks: [String: Int32?] = [:]
     /// The one-word set of each word, made once and shared.
     private var wordFirsts: [Int32: WordSet] = [:]
     private lazy var commonIDs = WordSet(Self.commonWords.map { vocabulary.intern($0) })
@@ -145,6 +149,7 @@ struct ProgramCompiler {
                     stack.removeLast()
                     conceptCode[name] = fragment
                 }
+                if let peek = conceptPeek(name) { code.append(.peek(peek)) }
                 let base = Int32(code.count)
                 for instruction in conceptCode[name]! {
                     switch instruction {
@@ -212,6 +217,19 @@ struct ProgramCompiler {
         case .sentenceBreak(let questionOnly):
             code.append(.sentenceBreak(questionOnly: questionOnly))
         }
+    }
+
+    /// The set of words a concept's match must begin with, when it must begin with a word.
+    private mutating func conceptPeek(_ name: String) -> Int32? {
+        if let cached = conceptPeeks[name] { return cached }
+        var peek: Int32?
+        let first = firsts(of: .concept(name), stack: [])
+        if let words = first.words, !first.nullable, !words.isEmpty {
+            sets.append(words)
+            peek = Int32(sets.count - 1)
+        }
+        conceptPeeks[name] = peek
+        return peek
     }
 
     /// A concept made only of single words compiles to one set lookup.
