@@ -120,7 +120,8 @@ extension ExportCommand {
 extension ExportCommand {
     /// Every interview as Markdown: with `--out DIR`, a file each and the overview, each path
     /// printed as it is written; else the overview on standard output. A file already in the
-    /// folder is replaced only if an earlier export wrote it; otherwise nothing is written.
+    /// folder is replaced only if an earlier export wrote it; otherwise nothing is written. The
+    /// files an earlier export wrote for interviews renamed or deleted since are removed.
     func writeMarkdown(_ export: MarkdownExport) throws {
         guard let out else {
             FileHandle.standardOutput.write(Data(Self.clean(export.overviewMarkdown()).utf8))
@@ -151,6 +152,24 @@ extension ExportCommand {
                 throw ExportFailure("cannot write \(url.path): \((error as NSError).localizedDescription) (expected a folder you can write to)")
             }
             print(TerminalText.sanitize(url.path))
+        }
+        removeStale(in: folder, keeping: Set(files.map(\.name)))
+    }
+
+    /// Removes the `.md` files an earlier export wrote for interviews that are no longer there
+    /// (renamed or deleted since), each path printed as `removed PATH`; a file without the
+    /// export's first line is never touched.
+    private func removeStale(in folder: URL, keeping names: Set<String>) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in entries.sorted() where name.hasSuffix(".md") && !names.contains(name) {
+            let url = folder.appendingPathComponent(name)
+            guard let handle = FileHandle(forReadingAtPath: url.path) else { continue }
+            let head = handle.readData(ofLength: MarkdownExport.signature.utf8.count)
+            try? handle.close()
+            guard head == Data(MarkdownExport.signature.utf8) else { continue }
+            if (try? FileManager.default.removeItem(at: url)) != nil {
+                print("removed " + TerminalText.sanitize(url.path))
+            }
         }
     }
 

@@ -110,6 +110,23 @@ struct ExportCommandTests {
         #expect(again.status == 0, "an export replaces the files an earlier one wrote")
     }
 
+    @Test("--format md --out DIR again removes the file of an interview renamed since, and no file it did not write")
+    func markdownRemovesStaleFiles() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        let folder = sandbox.home.appendingPathComponent("export")
+        #expect(try sandbox.run([], arguments: ["export", "--format", "md", "--out", folder.path]).status == 0)
+        let mine = folder.appendingPathComponent("my-notes.md")
+        try "My own notes\n".write(to: mine, atomically: true, encoding: .utf8)
+        try Store(path: sandbox.database).apply([.renameInterview(from: "Ana", to: "Ana Lima")], now: Date(timeIntervalSince1970: 1_736_154_100))
+        let run = try sandbox.run([], arguments: ["export", "--format", "md", "--out", folder.path])
+        #expect(run.status == 0, "\(run.errors)")
+        let paths = ["sam.md", "ana-lima.md", "README.md"].map { folder.appendingPathComponent($0).path + "\n" }.joined()
+        #expect(run.output == paths + "removed " + folder.appendingPathComponent("ana.md").path + "\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ana.md").path))
+        #expect(try String(contentsOf: mine, encoding: .utf8) == "My own notes\n")
+    }
+
     @Test("--format md --out DIR replaces no file it did not write, and then writes nothing")
     func markdownKeepsOtherFiles() throws {
         let sandbox = try sandbox()
