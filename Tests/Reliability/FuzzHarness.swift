@@ -58,9 +58,17 @@ func fuzzPrompts(_ bytes: UnsafeBufferPointer<UInt8>) {
     case 1:
         do { _ = try MessageParser.parse([(text: text, file: "fuzz.messages")]) } catch { checkLine(error, in: "fuzz.messages") }
     case 2:
-        do { _ = try RuleBook.compile(Fixture.vocabulary + [(name: "fuzz.rules", text: text)]) } catch {
+        // Compiled one pattern at a time and with its patterns parsed on other threads: the same
+        // outcome, down to the message of the first mistake.
+        let files = Fixture.vocabulary + [(name: "fuzz.rules", text: text)]
+        var alone: String?
+        do { _ = try RuleBook.compile(files) } catch {
             checkLine(error, in: "fuzz.rules")
+            alone = error.description
         }
+        var shared: String?
+        do { _ = try RuleBook.compile(files, workers: 3) } catch { shared = error.description }
+        require(alone == shared, "compiled alone: \(alone ?? "no mistake"); with patterns parsed ahead: \(shared ?? "no mistake")")
     default:
         var files = Fixture.files.files
         guard !files.isEmpty else { return }
