@@ -186,7 +186,7 @@ struct ShippedRuleTests {
 
     /// Further labeled sets written fresh for this project (Tests/InfoviewCoreTests/Corpus): a
     /// change to the rules may not lose what they catch or start flagging what they pass.
-    @Test(arguments: ["extra-a", "extra-b", "extra-c", "extra-d", "extra-e", "extra-f", "extra-h", "extra-j"])
+    @Test(arguments: ["extra-a", "extra-b", "extra-c", "extra-d", "extra-e", "extra-f", "extra-h", "extra-j", "extra-l"])
     func extraCorpus(name: String) throws {
         let corpus = Shipped.root.appendingPathComponent("Tests/InfoviewCoreTests/Corpus/\(name).jsonl")
         let figures = try Self.score(corpus)
