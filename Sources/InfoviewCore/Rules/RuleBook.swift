@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every `.rules` file compiled once: the normaliser, the concepts, the coach's rules, the doors
 /// and the intents, with an index from words to the patterns that need them.
 public final class RuleBook: Sendable {
@@ -107,8 +109,41 @@ public final class RuleBook: Sendable {
     /// that waits for the rules with cores to spare); the result is the same.
     public static func compile(_ files: [(name: String, text: String)], workers: Int = 1) throws(PromptError) -> RuleBook {
         var parsed: [RuleFile] = []
-        for file in files { parsed.append(try RuleParser.parse(file.text, file: file.name)) }
+        if workers > 1 && files.count > 1 {
+            // Each file is read on its own core; the first mistake in file order is the one told.
+            var results = [RuleFileParse?](repeating: nil, count: files.count)
+            results.withUnsafeMutableBufferPointer { results in
+                let shared = RuleFileSlots(base: results.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                    do throws(PromptError) {
+                        shared.base[index] = .file(try RuleParser.parse(files[index].text, file: files[index].name))
+                    } catch {
+                        shared.base[index] = .failed(error)
+                    }
+                }
+            }
+            for result in results {
+                switch result {
+                case .file(let file): parsed.append(file)
+                case .failed(let error): throw error
+                case nil: break
+                }
+            }
+        } else {
+            for file in files { parsed.append(try RuleParser.parse(file.text, file: file.name)) }
+        }
         return try compile(parsed, workers: workers)
+    }
+
+    /// A rules file read, or why it could not be.
+    private enum RuleFileParse {
+        case file(RuleFile)
+        case failed(PromptError)
+    }
+
+    /// Where the readers write: each its own file's slot.
+    private struct RuleFileSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<RuleFileParse?>
     }
 
     static func compile(_ files: [RuleFile], workers: Int = 1) throws(PromptError) -> RuleBook {

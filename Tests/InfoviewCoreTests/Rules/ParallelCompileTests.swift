@@ -34,6 +34,20 @@ struct ParallelCompileTests {
         #expect(book.programs.map(\.code) == alone.programs.map(\.code))
     }
 
+    @Test("files read on several cores: the mistake told is the first in file order")
+    func firstFileMistake() {
+        let good = "rule fine\n  severity: tip\n  when: hello there\n  why: x\n"
+        let files = [
+            (name: "a.rules", text: good),
+            (name: "b.rules", text: "rule b\n  severity: tip\n  wehn: typo\n  why: x\n"),
+            (name: "c.rules", text: "rule c\n  severity: tip\n  when: (never closed\n  why: x\n"),
+        ]
+        let alone = #expect(throws: PromptError.self) { try RuleBook.compile(files, workers: 1) }
+        let shared = #expect(throws: PromptError.self) { try RuleBook.compile(files, workers: 4) }
+        #expect(alone?.description.hasPrefix("b.rules:3:") == true)
+        #expect(alone?.description == shared?.description)
+    }
+
     @Test("the first mistake in file order is the one reported, whether it is found parsing or compiling")
     func sameMistake() {
         // A rule naming an unknown concept (found while compiling) comes before a pattern that
