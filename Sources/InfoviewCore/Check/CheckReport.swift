@@ -4,16 +4,9 @@ public enum CheckReport {
     /// `{"id", "flagged", "flags": [...]}` out. A line that is not such an object gets
     /// `{"id": null, "error": "..."}` so that the stream keeps its order.
     public static func answer(jsonLine bytes: some Collection<UInt8>, coach: inout Coach, explain: Bool = false) -> String {
-        answerFlagging(jsonLine: bytes, coach: &coach, explain: explain).line
-    }
-
-    /// Like `answer`, and also says whether the line was flagged as a pitch.
-    public static func answerFlagging(
-        jsonLine bytes: some Collection<UInt8>, coach: inout Coach, explain: Bool = false
-    ) -> (line: String, flagged: Bool) {
         var output = JSONWriter()
-        let flagged = answer(jsonLine: bytes, coach: &coach, explain: explain, into: &output)
-        return (output.text, flagged)
+        _ = answer(jsonLine: bytes, coach: &coach, explain: explain, into: &output)
+        return output.text
     }
 
     /// Appends the answer to one line to `output` (without a line break); returns whether the
