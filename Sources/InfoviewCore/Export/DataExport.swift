@@ -102,18 +102,19 @@ extension DataExport {
     }
 
     static func icsTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        utc(date, "yyyyMMdd'T'HHmmss'Z'")
     }
 
     static func iso(_ date: Date) -> String {
+        utc(date, "yyyy-MM-dd'T'HH:mm:ss'Z'")
+    }
+
+    /// A moment in UTC, in a fixed format that no locale changes.
+    private static func utc(_ date: Date, _ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        formatter.dateFormat = format
         return formatter.string(from: date)
     }
 }

@@ -168,7 +168,7 @@ private extension MessageParser {
                 reason: .badValue(key: "default-minutes", value: defaultEntry.value, expected: "a number from shortest (\(shortest)) to longest (\(longest))"),
                 location: defaultEntry.location)
         }
-        let keep = try block.entries("keep-for-end").map { entry throws(PromptError) in try category(entry) }
+        let keep = try block.entries("keep-for-end").map { entry throws(PromptError) in try PromptText.category(entry) }
         let timing = Timing(
             defaultMinutes: defaultMinutes, minutesPerQuestion: try number(block, "per-question", atLeast: 1),
             openingMinutes: try number(block, "opening", atLeast: 0), closingMinutes: try number(block, "closing", atLeast: 0),
@@ -191,8 +191,8 @@ private extension MessageParser {
             like.append(phrase)
         }
         return QuestionListSettings(
-            closing: closing.value, closingCategory: try category(try block.required("closing-category")), closingLike: like,
-            perCategory: try number(block, "per-category", atLeast: 1), usualCategory: try category(try block.required("usual-category")),
+            closing: closing.value, closingCategory: try PromptText.category(try block.required("closing-category")), closingLike: like,
+            perCategory: try number(block, "per-category", atLeast: 1), usualCategory: try PromptText.category(try block.required("usual-category")),
             longest: try number(block, "longest", atLeast: 20))
     }
 
@@ -204,14 +204,6 @@ private extension MessageParser {
         return value
     }
 
-    static func category(_ entry: PromptEntry) throws(PromptError) -> TiaraCategory {
-        guard let category = TiaraCategory(rawValue: entry.value) else {
-            throw PromptError(
-                reason: .badValue(key: entry.key, value: entry.value, expected: TiaraCategory.allCases.map(\.rawValue).joined(separator: ", ")),
-                location: entry.location)
-        }
-        return category
-    }
 
     static func checkComplete(_ book: MessageBook, seenKinds: Set<String>, at location: SourceLocation) throws(PromptError) {
         func missing(_ what: String) -> PromptError {

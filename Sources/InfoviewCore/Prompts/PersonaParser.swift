@@ -135,15 +135,7 @@ private extension PersonaParser {
         _ = try block.required("when")
         let says = block.values("say")
         guard !says.isEmpty else { throw PromptError(reason: .missingKey("say", block: "rejoinder \(block.name)"), location: block.location) }
-        var category = TiaraCategory.insights
-        if let entry = block.entries("category").last {
-            guard let value = TiaraCategory(rawValue: entry.value) else {
-                throw PromptError(
-                    reason: .badValue(key: "category", value: entry.value, expected: TiaraCategory.allCases.map(\.rawValue).joined(separator: ", ")),
-                    location: entry.location)
-            }
-            category = value
-        }
+        let category = try block.entries("category").last.map { entry throws(PromptError) in try PromptText.category(entry) } ?? .insights
         let examples = PromptText.examples(block, "example") + PromptText.examples(block, "not")
         if let bare = examples.first(where: { $0.context == nil }) {
             throw PromptError(

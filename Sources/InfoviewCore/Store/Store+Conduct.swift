@@ -22,7 +22,7 @@ extension Store {
     static func apply(_ effect: ConductEffect, now: Date, in db: Database) throws {
         switch effect {
         case .startRehearsal(let name, let attempt, let persona, let minutes):
-            let interview = try conductInterview(name, in: db)
+            let interview = try existing(name, in: db)
             guard try rehearsal(interview, attempt, in: db) == nil else { return }
             var record = RehearsalRecord(
                 id: nil, interviewId: interview.id!, attempt: attempt, persona: persona, plannedMinutes: minutes, state: nil,
@@ -56,7 +56,7 @@ extension Store {
             rehearsal.finishedAt = now
             try rehearsal.update(db)
         case .startLive(let name, let session, let minutes, let startedAt):
-            let interview = try conductInterview(name, in: db)
+            let interview = try existing(name, in: db)
             guard try liveSession(interview, session, in: db) == nil else { return }
             var record = LiveSessionRecord(
                 id: nil, interviewId: interview.id!, session: session, plannedMinutes: minutes, state: nil, startedAt: startedAt,
@@ -126,21 +126,12 @@ private extension Store {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func conductInterview(_ name: String, in db: Database) throws -> InterviewRecord {
-        if let exact = try InterviewRecord.filter(sql: "name = ? COLLATE NOCASE", arguments: [name]).fetchOne(db) { return exact }
-        let key = name.lowercased()
-        guard let found = try InterviewRecord.fetchAll(db).first(where: { $0.name.lowercased() == key }) else {
-            throw StoreError.noInterview(name)
-        }
-        return found
-    }
-
     static func rehearsal(_ interview: InterviewRecord, _ attempt: Int, in db: Database) throws -> RehearsalRecord? {
         try RehearsalRecord.filter(Column("interviewId") == interview.id! && Column("attempt") == attempt).fetchOne(db)
     }
 
     static func rehearsal(_ name: String, _ attempt: Int, in db: Database) throws -> RehearsalRecord? {
-        try rehearsal(try conductInterview(name, in: db), attempt, in: db)
+        try rehearsal(try existing(name, in: db), attempt, in: db)
     }
 
     static func existingRehearsal(_ name: String, _ attempt: Int, in db: Database) throws -> RehearsalRecord {
@@ -153,7 +144,7 @@ private extension Store {
     }
 
     static func liveSession(_ name: String, _ session: Int, in db: Database) throws -> LiveSessionRecord? {
-        try liveSession(try conductInterview(name, in: db), session, in: db)
+        try liveSession(try existing(name, in: db), session, in: db)
     }
 
     static func existingLiveSession(_ name: String, _ session: Int, in db: Database) throws -> LiveSessionRecord {

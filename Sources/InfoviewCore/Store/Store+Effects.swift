@@ -57,13 +57,8 @@ extension Store {
     }
 }
 
-private extension Store {
-    /// The answer fields that also fill a column of the interview.
-    static let columns: [String: String] = [
-        "name": "name", "role": "role", "organisation": "organisation", "connection": "connection",
-        "immediate-boss": "isImmediateBoss",
-    ]
-
+extension Store {
+    /// The interview of a name, whatever its case.
     static func interview(named name: String, in db: Database) throws -> InterviewRecord? {
         if let exact = try InterviewRecord.filter(sql: "name = ? COLLATE NOCASE", arguments: [name]).fetchOne(db) {
             return exact
@@ -73,10 +68,20 @@ private extension Store {
         return try InterviewRecord.fetchAll(db).first { $0.name.lowercased() == key }
     }
 
+    /// The interview of a name, which must exist.
     static func existing(_ name: String, in db: Database) throws -> InterviewRecord {
         guard let interview = try interview(named: name, in: db) else { throw StoreError.noInterview(name) }
         return interview
     }
+}
+
+private extension Store {
+    /// The answer fields that also fill a column of the interview.
+    static let columns: [String: String] = [
+        "name": "name", "role": "role", "organisation": "organisation", "connection": "connection",
+        "immediate-boss": "isImmediateBoss",
+    ]
+
 
     static func apply(_ effect: Effect, now: Date, calendar: BusinessCalendar, in db: Database) throws {
         switch effect {

@@ -97,3 +97,25 @@ func stepBudget() throws {
     let long = Array(repeating: "a", count: 200_000).joined(separator: " ")
     #expect(try fires("* * * * b", on: long) == false)
 }
+
+@Test("a pattern of plain words, read without the general parser, gives what the general parser gives")
+func plainWordsReadAsTheParserReadsThem() throws {
+    var files: [RuleFile] = []
+    for file in PromptFiles.builtIn.files where file.path.hasSuffix(".rules") {
+        files.append(try RuleParser.parse(file.text, file: file.displayName))
+    }
+    let (normaliser, _) = try RuleBook.normaliser(for: files)
+    let parser = PatternParser(normaliser: normaliser)
+    let location = SourceLocation(file: "t.rules", line: 1)
+    var compared = 0
+    for file in files {
+        for source in file.concepts.flatMap(\.entries) + file.rules.flatMap(\.when) {
+            let text = source.text
+            guard text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x20 }) else { continue }
+            // A trailing space keeps the text out of the fast path without changing what it says.
+            #expect(try parser.parse(text, at: location) == parser.parse(text + " ", at: location), "\(text)")
+            compared += 1
+        }
+    }
+    #expect(compared > 500)
+}
